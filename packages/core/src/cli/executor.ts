@@ -1,0 +1,115 @@
+// The one place that starts docker processes: every docker call of this package goes through it.
+import { execa, type ResultPromise } from 'execa';
+import { DockerCommandError, DockerWrapperError } from '../errors.js';
+import { classifyStderr, summarizeStderr } from './classify.js';
+import type { DockerCommand } from './command.js';
+import type { Redactor } from './redact.js';
+
+export interface CallOptions {
+  /** Kills the docker process after this many milliseconds. */
+  timeoutMs?: number;
+  /** Kills the docker process when aborted. */
+  signal?: AbortSignal;
+  /** Written to the process's standard input. */
+  input?: string;
+}
+
+/** A long-running docker process started by `Executor.spawn`. */
+export type StreamingProcess = ResultPromise<{ reject: false; all: boolean; buffer: false; stdin: 'ignore' }>;
+
+export interface RawResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+}
+
+export interface ExecutorOptions {
+  binary: string;
+  /** The environment of every docker process (DOCKER_HOST / DOCKER_CONTEXT already resolved). */
+  env: Record<string, string | undefined>;
+  redactor: Redactor;
+  defaultTimeoutMs?: number;
+}
+
+// Runs docker commands with timeouts, cancellation and typed, redacted errors.
+export class Executor {
+  readonly binary: string;
+  readonly env: Record<string, string | undefined>;
+  readonly redactor: Redactor;
+  readonly #defaultTimeoutMs: number;
+  /** How many docker processes this executor started (for benchmarks and tests). */
+  spawned = 0;
+
+  constructor(options: ExecutorOptions) {
+    this.binary = options.binary;
+    this.env = options.env;
+    this.redactor = options.redactor;
+    this.#defaultTimeoutMs = options.defaultTimeoutMs ?? 120_000;
+  }
+
+  // Runs a command and parses its output; throws a DockerCommandError when docker fails.
+  async run<T>(command: DockerCommand<T>, options: CallOptions = {}): Promise<T> {
+    const result = await this.raw(command.args, options);
+    if (result.exitCode !== 0) throw this.failure(command.args, result);
+    try {
+      return command.parse(result.stdout);
+    } catch (cause) {
+      throw new DockerWrapperError('PARSE_ERROR', `Could not read the output of \`docker ${this.redactor.args(command.args).join(' ')}\`: ${String(cause)}`, { cause });
+    }
+  }
+
+  // Runs docker and returns the exit code and output whatever the exit code (for `exec`, `wait`).
+  async raw(args: readonly string[], options: CallOptions = {}): Promise<RawResult> {
+    this.spawned++;
+    const started = performance.now();
+    const result = await execa(this.binary, args, {
+      env: this.env,
+      extendEnv: false,
+      reject: false,
+      stripFinalNewline: false,
+      timeout: options.timeoutMs ?? this.#defaultTimeoutMs,
+      ...(options.signal ? { cancelSignal: options.signal } : {}),
+      ...(options.input !== undefined ? { input: options.input } : { stdin: 'ignore' as const }),
+    });
+    const durationMs = Math.round(performance.now() - started);
+    const failure = { args: this.redactor.args(args), exitCode: result.exitCode, stderr: this.redactor.text(String(result.stderr ?? '')), durationMs };
+    if (result.timedOut) {
+      throw new DockerCommandError('COMMAND_TIMEOUT', `\`docker ${failure.args.join(' ')}\` timed out after ${durationMs} ms`, failure);
+    }
+    if (result.isCanceled) {
+      throw new DockerCommandError('COMMAND_ABORTED', `\`docker ${failure.args.join(' ')}\` was aborted`, failure, { cause: options.signal?.reason });
+    }
+    if (result.exitCode === undefined) {
+      const why = (result as { code?: string }).code === 'ENOENT' ? `the docker binary \`${this.binary}\` was not found` : result.shortMessage;
+      throw new DockerCommandError(result.signal ? 'COMMAND_FAILED' : 'DOCKER_NOT_FOUND', `\`docker ${failure.args.join(' ')}\` could not run: ${why}`, failure);
+    }
+    return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr), durationMs };
+  }
+
+  // Starts a long-running docker process (logs -f, events, stats) for the stream helpers.
+  spawn(args: readonly string[], options: { signal?: AbortSignal; all?: boolean } = {}): StreamingProcess {
+    this.spawned++;
+    return execa(this.binary, args, {
+      env: this.env,
+      extendEnv: false,
+      reject: false,
+      buffer: false,
+      all: options.all ?? false,
+      stdin: 'ignore',
+      ...(options.signal ? { cancelSignal: options.signal } : {}),
+    });
+  }
+
+  // The typed error for a docker call that exited non-zero.
+  failure(args: readonly string[], result: Pick<RawResult, 'exitCode' | 'stderr' | 'durationMs'>): DockerCommandError {
+    const stderr = this.redactor.text(result.stderr);
+    const shown = this.redactor.args(args);
+    const code = classifyStderr(stderr);
+    return new DockerCommandError(
+      code,
+      `\`docker ${shown.join(' ')}\` failed (exit ${result.exitCode}): ${summarizeStderr(stderr) || 'no error output'}`,
+      { args: shown, exitCode: result.exitCode, stderr, durationMs: result.durationMs },
+    );
+  }
+}

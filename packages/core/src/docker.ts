@@ -1,0 +1,189 @@
+// The front door: `Docker.connect()` finds the binary and the engine, starts a session whose
+// resources are all labelled, and `close()` removes them. No global client: each connect is its own.
+import { Executor } from './cli/executor.js';
+import { Redactor } from './cli/redact.js';
+import { dockerEnv, engineHostOf, isLocalEndpoint, resolveBinary, type RuntimeOptions } from './cli/runtime.js';
+import { newSessionId, sessionLabels } from './cleanup/labels.js';
+import { startReaper, type Reaper } from './cleanup/reaper.js';
+import { countSession, sweepSession, type SweepResult } from './cleanup/sweep.js';
+import { DockerCommandError, DockerWrapperError, InvalidOptionError } from './errors.js';
+import { substitutionFromEnv } from './options/image-reference.js';
+import { validateLabelKey } from './options/validate.js';
+import { Containers } from './resources/containers.js';
+import type { EngineContext } from './resources/engine-context.js';
+import { Images } from './resources/images.js';
+import { Networks } from './resources/networks.js';
+import { Volumes } from './resources/volumes.js';
+
+export interface ConnectOptions extends RuntimeOptions {
+  /** Reuse a session id (e.g. one shared by a test run's workers); a new one by default. */
+  sessionId?: string;
+  /** Extra labels on every resource of the session. */
+  labels?: Record<string, string>;
+  /** Image substitution pairs, checked before DOCKER_WRAPPER_IMAGE_MAP. */
+  imageMap?: Record<string, string>;
+  /** Prefix for Docker Hub references (default: DOCKER_WRAPPER_REGISTRY_PREFIX). */
+  registryPrefix?: string;
+  /** Bind address of published ports: 127.0.0.1 on a local engine, 0.0.0.0 on a remote one. */
+  bindAddress?: string;
+  /** Keep every resource at close (default: DOCKER_WRAPPER_KEEP=1). */
+  keep?: boolean;
+  /** Remove the session's resources if this process dies, even by SIGKILL (default true). */
+  reaper?: boolean;
+  /** Close the session on SIGINT/SIGTERM (default true). */
+  handleSignals?: boolean;
+  /** Time allowed to reach the engine (default 2000 ms). */
+  connectTimeoutMs?: number;
+  /** Environment to read settings from (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Where close() reports what it kept (default: stderr). */
+  log?: (message: string) => void;
+}
+
+export interface EngineInfo {
+  endpoint: string;
+  serverVersion: string;
+  apiVersion: string;
+  os: string;
+  arch: string;
+  remote: boolean;
+}
+
+function normalizeConnectOptions(options: ConnectOptions): ConnectOptions {
+  if (options.connectTimeoutMs !== undefined && !(options.connectTimeoutMs > 0)) {
+    throw new InvalidOptionError('connectTimeoutMs', options.connectTimeoutMs, 'Expected a positive number of milliseconds.');
+  }
+  if (options.sessionId !== undefined && !/^[a-zA-Z0-9_.-]{1,64}$/.test(options.sessionId)) {
+    throw new InvalidOptionError('sessionId', options.sessionId, 'Expected 1-64 letters, digits, `_`, `.` or `-`.');
+  }
+  if (options.host !== undefined && !/^(unix|tcp|ssh|npipe|http|https):\/\//.test(options.host)) {
+    throw new InvalidOptionError('host', options.host, 'Expected an endpoint like `unix:///var/run/docker.sock`, `tcp://host:2375` or `ssh://user@host`.');
+  }
+  if (options.host && options.context) throw new InvalidOptionError('context', options.context, 'Give either `host` or `context`, not both.');
+  for (const key of Object.keys(options.labels ?? {})) validateLabelKey('labels', key);
+  return options;
+}
+
+export class Docker implements AsyncDisposable {
+  readonly sessionId: string;
+  readonly engine: EngineInfo;
+  /** Address where published ports of this engine are reached. */
+  readonly host: string;
+  readonly executor: Executor;
+  readonly containers: Containers;
+  readonly images: Images;
+  readonly networks: Networks;
+  readonly volumes: Volumes;
+  readonly #keep: boolean;
+  readonly #reaper: Reaper | undefined;
+  readonly #log: (message: string) => void;
+  readonly #signalHandlers = new Map<NodeJS.Signals, () => void>();
+  #closing: Promise<SweepResult> | undefined;
+
+  private constructor(args: { executor: Executor; engine: EngineInfo; options: ConnectOptions; env: NodeJS.ProcessEnv }) {
+    const { executor, engine, options, env } = args;
+    this.executor = executor;
+    this.engine = engine;
+    this.sessionId = options.sessionId ?? newSessionId();
+    this.host = engineHostOf(engine.endpoint);
+    this.#keep = options.keep ?? env.DOCKER_WRAPPER_KEEP === '1';
+    this.#log = options.log ?? ((message) => process.stderr.write(`[docker-wrapper] ${message}\n`));
+    const extraLabels = options.labels ?? {};
+    const context: EngineContext = {
+      executor,
+      host: this.host,
+      defaultHostIp: options.bindAddress ?? (engine.remote ? '0.0.0.0' : '127.0.0.1'),
+      sessionId: this.sessionId,
+      labels: () => ({ ...extraLabels, ...sessionLabels(this.sessionId) }),
+      substitution: substitutionFromEnv(env, options.imageMap, options.registryPrefix),
+    };
+    this.containers = new Containers(context);
+    this.images = new Images(context);
+    this.networks = new Networks(context);
+    this.volumes = new Volumes(context);
+    this.#reaper = !this.#keep && options.reaper !== false ? startReaper(this.sessionId, executor.binary, executor.env) : undefined;
+    if (options.handleSignals !== false) this.#handleSignals();
+  }
+
+  /**
+   * Connects to the docker engine (answers within `connectTimeoutMs`, 2 s by default).
+   * @example
+   * await using docker = await Docker.connect();
+   * const redis = await new ContainerBuilder('redis:7').port(6379).run(docker);
+   */
+  static async connect(options: ConnectOptions = {}): Promise<Docker> {
+    normalizeConnectOptions(options);
+    const env = options.env ?? process.env;
+    const binary = resolveBinary(options.binary, env);
+    const redactor = new Redactor();
+    const executor = new Executor({ binary, env: dockerEnv(options, env), redactor });
+    const timeoutMs = options.connectTimeoutMs ?? 2000;
+    const useContext = !options.host && (options.context !== undefined || !env.DOCKER_HOST);
+    const [version, contextHost] = await Promise.all([
+      executor.raw(['version', '--format', '{{json .Server}}'], { timeoutMs }).catch((error: unknown) => error as DockerCommandError),
+      useContext
+        ? executor.raw(['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}'], { timeoutMs }).catch(() => undefined)
+        : Promise.resolve(undefined),
+    ]);
+    const endpoint = options.host ?? (useContext && contextHost?.exitCode === 0 ? contextHost.stdout.trim() : env.DOCKER_HOST) ?? 'unix:///var/run/docker.sock';
+    if (version instanceof Error) {
+      if (version.code === 'DOCKER_NOT_FOUND') throw version;
+      throw new DockerWrapperError('DAEMON_UNREACHABLE', `The Docker engine at ${endpoint} did not answer within ${timeoutMs} ms. Start it (e.g. \`sudo systemctl start docker\`), or point DOCKER_HOST, DOCKER_CONTEXT or the \`host\`/\`context\` option at a running one.`, { cause: version });
+    }
+    const server = version.exitCode === 0 ? (JSON.parse(version.stdout.trim() || 'null') as Record<string, string> | null) : null;
+    if (!server) {
+      const why = version.stderr.trim().split('\n').pop() ?? '';
+      throw new DockerWrapperError('DAEMON_UNREACHABLE', `The Docker engine at ${endpoint} is not reachable: ${executor.redactor.text(why)}. Start it (e.g. \`sudo systemctl start docker\` or \`dockerd\`), or point DOCKER_HOST, DOCKER_CONTEXT or the \`host\`/\`context\` option at a running one.`);
+    }
+    const engine: EngineInfo = {
+      endpoint,
+      serverVersion: server.Version ?? '',
+      apiVersion: server.APIVersion ?? server.ApiVersion ?? '',
+      os: server.Os ?? '',
+      arch: server.Arch ?? '',
+      remote: !endpoint.startsWith('unix://') && !endpoint.startsWith('npipe://') && !isLocalEndpoint(endpoint),
+    };
+    return new Docker({ executor, engine, options, env });
+  }
+
+  /** True when close() will keep everything (DOCKER_WRAPPER_KEEP=1 or `keep: true`). */
+  get keep(): boolean {
+    return this.#keep;
+  }
+
+  // Removes every container (with its anonymous volumes), network and volume of this session.
+  // Safe to call more than once; with keep on, it reports what it leaves instead.
+  close(): Promise<SweepResult> {
+    this.#closing ??= (async () => {
+      for (const [signal, handler] of this.#signalHandlers) process.off(signal, handler);
+      if (this.#keep) {
+        const kept = await countSession(this.executor, this.sessionId);
+        this.#log(`DOCKER_WRAPPER_KEEP=1: keeping ${kept.containers} container(s), ${kept.networks} network(s), ${kept.volumes} volume(s) of session ${this.sessionId} (docker ps -a --filter label=docker-wrapper.session=${this.sessionId}).`);
+        return kept;
+      }
+      const removed = await sweepSession(this.executor, this.sessionId);
+      this.#reaper?.release();
+      return removed;
+    })();
+    return this.#closing;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  #handleSignals(): void {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const handler = () => {
+        process.off(signal, handler);
+        const alone = process.listenerCount(signal) === 0;
+        void this.close().finally(() => {
+          // Nobody else handles the signal: end the process the way the signal would have.
+          if (alone) process.kill(process.pid, signal);
+        });
+      };
+      this.#signalHandlers.set(signal, handler);
+      process.on(signal, handler);
+    }
+  }
+}

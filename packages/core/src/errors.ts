@@ -1,0 +1,77 @@
+// Typed errors: every error this package throws on purpose carries a stable `code`.
+
+export type ErrorCode =
+  | 'DOCKER_NOT_FOUND'
+  | 'DAEMON_UNREACHABLE'
+  | 'COMMAND_FAILED'
+  | 'COMMAND_TIMEOUT'
+  | 'COMMAND_ABORTED'
+  | 'IMAGE_NOT_FOUND'
+  | 'PORT_ALLOCATED'
+  | 'NAME_IN_USE'
+  | 'NO_SUCH_CONTAINER'
+  | 'NO_SUCH_RESOURCE'
+  | 'PORT_NOT_PUBLISHED'
+  | 'INVALID_OPTION'
+  | 'PARSE_ERROR'
+  | 'STARTUP_FAILED'
+  | 'STREAM_FAILED'
+  | 'CLOSED';
+
+// Base class of every error with a code.
+export class DockerWrapperError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DockerWrapperError';
+    this.code = code;
+  }
+}
+
+export interface CommandFailure {
+  /** The docker arguments, with secret values redacted. */
+  args: readonly string[];
+  exitCode: number | undefined;
+  stderr: string;
+  durationMs: number;
+}
+
+// A docker process that failed, timed out or was aborted.
+export class DockerCommandError extends DockerWrapperError implements CommandFailure {
+  readonly args: readonly string[];
+  readonly exitCode: number | undefined;
+  readonly stderr: string;
+  readonly durationMs: number;
+  constructor(code: ErrorCode, message: string, failure: CommandFailure, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.name = 'DockerCommandError';
+    this.args = failure.args;
+    this.exitCode = failure.exitCode;
+    this.stderr = failure.stderr;
+    this.durationMs = failure.durationMs;
+  }
+}
+
+// A bad option, found before any docker process starts. Also a TypeError for `instanceof` checks
+// by users who only know the standard classes.
+export class InvalidOptionError extends TypeError {
+  readonly code = 'INVALID_OPTION' as const;
+  readonly option: string;
+  constructor(option: string, value: unknown, expected: string) {
+    super(`Invalid \`${option}\`: ${describeValue(value)}. ${expected}`);
+    this.name = 'InvalidOptionError';
+    this.option = option;
+  }
+}
+
+// Shows a value in an error message without flooding it.
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  try {
+    const json = JSON.stringify(value);
+    return json.length > 120 ? `${json.slice(0, 117)}...` : json;
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}

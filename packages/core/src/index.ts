@@ -1,0 +1,26 @@
+// Public API of @docker-wrapper/core.
+export { Docker } from './docker.js';
+export type { ConnectOptions, EngineInfo } from './docker.js';
+export { ContainerBuilder } from './resources/container-builder.js';
+export type { PortOptions, HealthCheckSource, ContainerRunner } from './resources/container-builder.js';
+export type { ContainerSpec, PortSpec, MountSpec, HealthCheckSpec, Protocol, RestartPolicy, PullPolicy } from './resources/container-spec.js';
+export { Container } from './resources/container.js';
+export type { ExecResult, ExecOptions, LogsOptions } from './resources/container.js';
+export { Containers } from './resources/containers.js';
+export { Images } from './resources/images.js';
+export type { ImageInfo, HistoryEntry, PullProgress, BuildOptions } from './commands/images.js';
+export { Network, Networks } from './resources/networks.js';
+export type { NetworkOptions, NetworkInfo } from './resources/networks.js';
+export { Volume, Volumes } from './resources/volumes.js';
+export type { VolumeOptions, VolumeInfo } from './resources/volumes.js';
+export type { ContainerInfo, ContainerState, HealthLogEntry } from './commands/inspect.js';
+export { Executor } from './cli/executor.js';
+export type { CallOptions, RawResult } from './cli/executor.js';
+export type { DockerCommand } from './cli/command.js';
+export { Redactor } from './cli/redact.js';
+export { DockerWrapperError, DockerCommandError, InvalidOptionError } from './errors.js';
+export type { ErrorCode } from './errors.js';
+export { SESSION_LABEL, PID_LABEL, HOST_LABEL, CREATED_LABEL } from './cleanup/labels.js';
+export type { SweepResult } from './cleanup/sweep.js';
+export { substituteImage, substitutionFromEnv, validateImageReference } from './options/image-reference.js';
+export type { ImageSubstitution } from './options/image-reference.js';

@@ -1,0 +1,196 @@
+// An immutable description of a container to run: every method validates its input at once and
+// returns a new builder, so a builder can be shared, extended and run many times.
+import { InvalidOptionError } from '../errors.js';
+import { validateImageReference } from '../options/image-reference.js';
+import {
+  parseMemorySize, validateArgv, validateContainerPath, validateEnvKey, validateInteger, validateLabelKey,
+  validateName, validatePort, validateValue,
+} from '../options/validate.js';
+import type { ContainerSpec, HealthCheckSpec, Protocol, PullPolicy, RestartPolicy } from './container-spec.js';
+
+const RESTART_POLICIES: readonly RestartPolicy[] = ['no', 'always', 'unless-stopped', 'on-failure'];
+const PULL_POLICIES: readonly PullPolicy[] = ['missing', 'always', 'never'];
+const IP = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]+)$/;
+
+export interface PortOptions {
+  hostPort?: number;
+  /** Defaults to 127.0.0.1 on a local engine. */
+  hostIp?: string;
+  protocol?: Protocol;
+}
+
+/** Something that can turn into a health check definition (see `HealthCheck`). */
+export interface HealthCheckSource {
+  toSpec(): HealthCheckSpec;
+}
+
+/** Anything with a `containers.run(builder)` (a connected `Docker`). */
+export interface ContainerRunner<T> {
+  containers: { run(builder: ContainerBuilder): Promise<T> };
+}
+
+export class ContainerBuilder {
+  readonly #spec: Readonly<ContainerSpec>;
+
+  // Starts a description of a container of `image` (substitution applies when it runs).
+  constructor(image: string, spec?: ContainerSpec) {
+    validateImageReference('image', image);
+    this.#spec = Object.freeze(
+      spec ?? { image, env: {}, secretEnv: [], ports: [], mounts: [], labels: {}, networkAliases: [], extraHosts: [], privileged: false, pull: 'missing' },
+    );
+  }
+
+  /** The plain, frozen data collected so far. */
+  get spec(): Readonly<ContainerSpec> {
+    return this.#spec;
+  }
+
+  #with(patch: Partial<ContainerSpec>): ContainerBuilder {
+    return new ContainerBuilder(this.#spec.image, { ...this.#spec, ...patch });
+  }
+
+  name(name: string): ContainerBuilder {
+    return this.#with({ name: validateName('name', name) });
+  }
+
+  // Sets one variable, or several from a record. `{ secret: true }` masks the value in errors and
+  // diagnostics (keys that look secret, like *PASSWORD*, are masked anyway).
+  env(key: string | Record<string, string>, value?: string, options: { secret?: boolean } = {}): ContainerBuilder {
+    const entries = typeof key === 'string' ? [[key, value] as const] : Object.entries(key);
+    const env = { ...this.#spec.env };
+    const secretEnv = new Set(this.#spec.secretEnv);
+    for (const [k, v] of entries) {
+      validateEnvKey('env', k);
+      env[k] = validateValue(`env.${k}`, v);
+      if (options.secret) secretEnv.add(k);
+    }
+    return this.#with({ env, secretEnv: [...secretEnv] });
+  }
+
+  command(argv: readonly string[]): ContainerBuilder {
+    return this.#with({ command: validateArgv('command', argv, { allowEmpty: true }) });
+  }
+
+  entrypoint(argv: readonly string[] | string): ContainerBuilder {
+    return this.#with({ entrypoint: validateArgv('entrypoint', typeof argv === 'string' ? [argv] : argv) });
+  }
+
+  // Publishes a container port; docker picks a free host port on 127.0.0.1 unless told otherwise.
+  port(containerPort: number, options: PortOptions = {}): ContainerBuilder {
+    validatePort('port', containerPort);
+    const protocol = options.protocol ?? 'tcp';
+    if (protocol !== 'tcp' && protocol !== 'udp') throw new InvalidOptionError('port.protocol', protocol, 'Expected `tcp` or `udp`.');
+    if (options.hostPort !== undefined) validatePort('port.hostPort', options.hostPort);
+    if (options.hostIp !== undefined && !IP.test(options.hostIp)) throw new InvalidOptionError('port.hostIp', options.hostIp, 'Expected an IP address like `127.0.0.1` or `0.0.0.0`.');
+    const ports = this.#spec.ports.filter((p) => !(p.containerPort === containerPort && p.protocol === protocol));
+    ports.push({ containerPort, protocol, ...(options.hostPort ? { hostPort: options.hostPort } : {}), ...(options.hostIp ? { hostIp: options.hostIp } : {}) });
+    return this.#with({ ports });
+  }
+
+  // Mounts a named volume (created, with this session's labels, when missing).
+  volume(name: string, target: string, options: { readOnly?: boolean } = {}): ContainerBuilder {
+    validateName('volume', name);
+    validateContainerPath('volume target', target);
+    return this.#with({ mounts: [...this.#spec.mounts, { type: 'volume', source: name, target, readOnly: options.readOnly ?? false }] });
+  }
+
+  // Mounts a host path.
+  bind(hostPath: string, target: string, options: { readOnly?: boolean } = {}): ContainerBuilder {
+    if (typeof hostPath !== 'string' || !hostPath.startsWith('/')) throw new InvalidOptionError('bind', hostPath, 'Expected an absolute host path.');
+    validateContainerPath('bind target', target);
+    return this.#with({ mounts: [...this.#spec.mounts, { type: 'bind', source: hostPath, target, readOnly: options.readOnly ?? false }] });
+  }
+
+  tmpfs(target: string, options: { size?: string | number; mode?: number } = {}): ContainerBuilder {
+    validateContainerPath('tmpfs', target);
+    const sizeBytes = options.size !== undefined ? parseMemorySize('tmpfs.size', options.size) : undefined;
+    if (options.mode !== undefined) validateInteger('tmpfs.mode', options.mode, 0, 0o7777);
+    return this.#with({ mounts: [...this.#spec.mounts, { type: 'tmpfs', target, ...(sizeBytes ? { sizeBytes } : {}), ...(options.mode !== undefined ? { mode: options.mode } : {}) }] });
+  }
+
+  memoryLimit(size: string | number): ContainerBuilder {
+    return this.#with({ memoryBytes: parseMemorySize('memoryLimit', size) });
+  }
+
+  cpus(count: number): ContainerBuilder {
+    if (typeof count !== 'number' || !(count > 0) || count > 1024) throw new InvalidOptionError('cpus', count, 'Expected a positive number of CPUs, like 0.5 or 2.');
+    return this.#with({ cpus: count });
+  }
+
+  restartPolicy(policy: RestartPolicy, options: { maxRetries?: number } = {}): ContainerBuilder {
+    if (!RESTART_POLICIES.includes(policy)) throw new InvalidOptionError('restartPolicy', policy, `Expected one of ${RESTART_POLICIES.join(', ')}.`);
+    if (options.maxRetries !== undefined) {
+      validateInteger('restartPolicy.maxRetries', options.maxRetries, 0);
+      if (policy !== 'on-failure') throw new InvalidOptionError('restartPolicy.maxRetries', options.maxRetries, 'Only `on-failure` takes a retry count.');
+    }
+    return this.#with({ restart: { policy, ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}) } });
+  }
+
+  label(key: string, value: string): ContainerBuilder {
+    return this.labels({ [key]: value });
+  }
+
+  labels(labels: Record<string, string>): ContainerBuilder {
+    for (const [key, value] of Object.entries(labels)) {
+      validateLabelKey('label', key);
+      if (key.startsWith('docker-wrapper.session')) throw new InvalidOptionError('label', key, 'The `docker-wrapper.session` label is set by the session.');
+      validateValue(`label.${key}`, value);
+    }
+    return this.#with({ labels: { ...this.#spec.labels, ...labels } });
+  }
+
+  user(user: string): ContainerBuilder {
+    if (typeof user !== 'string' || !/^[a-zA-Z0-9_.-]+(:[a-zA-Z0-9_.-]+)?$/.test(user)) throw new InvalidOptionError('user', user, 'Expected `name`, `uid`, or `uid:gid`.');
+    return this.#with({ user });
+  }
+
+  workdir(path: string): ContainerBuilder {
+    return this.#with({ workdir: validateContainerPath('workdir', path) });
+  }
+
+  hostname(name: string): ContainerBuilder {
+    return this.#with({ hostname: validateName('hostname', name) });
+  }
+
+  // Attaches the container to a network, optionally with aliases other containers can resolve.
+  network(name: string, options: { aliases?: string[] } = {}): ContainerBuilder {
+    validateName('network', name);
+    const aliases = (options.aliases ?? []).map((alias) => validateName('network.aliases', alias));
+    return this.#with({ network: name, networkAliases: [...this.#spec.networkAliases, ...aliases] });
+  }
+
+  networkAlias(...aliases: string[]): ContainerBuilder {
+    return this.#with({ networkAliases: [...this.#spec.networkAliases, ...aliases.map((a) => validateName('networkAlias', a))] });
+  }
+
+  extraHost(host: string, ip: string): ContainerBuilder {
+    validateName('extraHost', host);
+    if (ip !== 'host-gateway' && !IP.test(ip)) throw new InvalidOptionError('extraHost.ip', ip, 'Expected an IP address or `host-gateway`.');
+    return this.#with({ extraHosts: [...this.#spec.extraHosts, { host, ip }] });
+  }
+
+  healthCheck(check: HealthCheckSource | HealthCheckSpec): ContainerBuilder {
+    const spec = 'toSpec' in check ? check.toSpec() : check;
+    return this.#with({ healthCheck: spec });
+  }
+
+  platform(platform: string): ContainerBuilder {
+    if (typeof platform !== 'string' || !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(platform)) throw new InvalidOptionError('platform', platform, 'Expected `os/arch[/variant]`, like `linux/amd64`.');
+    return this.#with({ platform });
+  }
+
+  // Gives the container extended privileges. Off unless asked for.
+  privileged(enabled = true): ContainerBuilder {
+    return this.#with({ privileged: enabled === true });
+  }
+
+  pull(policy: PullPolicy): ContainerBuilder {
+    if (!PULL_POLICIES.includes(policy)) throw new InvalidOptionError('pull', policy, `Expected one of ${PULL_POLICIES.join(', ')}.`);
+    return this.#with({ pull: policy });
+  }
+
+  // Runs the container on a connected Docker; same as `docker.containers.run(builder)`.
+  run<T>(docker: ContainerRunner<T>): Promise<T> {
+    return docker.containers.run(this);
+  }
+}

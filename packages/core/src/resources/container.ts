@@ -1,0 +1,143 @@
+// A handle on a running container: its address and ports, and everything one does with it.
+import type { CallOptions } from '../cli/executor.js';
+import { DockerWrapperError } from '../errors.js';
+import {
+  copyCommand, execArgs, inspectContainerCommand, killCommand, logsArgs, removeContainersCommand, restartCommand, simpleCommand,
+  stopCommand, waitCommand, type ExecArgsOptions, type LogsArgsOptions,
+} from '../commands/containers.js';
+import type { ContainerInfo } from '../commands/inspect.js';
+import { processLines } from '../streams/process-lines.js';
+import type { EngineContext } from './engine-context.js';
+import type { Protocol } from './container-spec.js';
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface ExecOptions extends ExecArgsOptions, Omit<CallOptions, 'input'> {
+  /** Written to the command's stdin. */
+  input?: string;
+}
+
+export interface LogsOptions extends LogsArgsOptions {
+  signal?: AbortSignal;
+}
+
+export class Container implements AsyncDisposable {
+  readonly id: string;
+  readonly name: string;
+  /** Host name or address where this container's published ports are reached. */
+  readonly host: string;
+  /** The image reference docker ran (after substitution). */
+  readonly image: string;
+  readonly #context: EngineContext;
+  #info: ContainerInfo;
+  #removed = false;
+
+  constructor(context: EngineContext, info: ContainerInfo) {
+    this.#context = context;
+    this.#info = info;
+    this.id = info.id;
+    this.name = info.name;
+    this.image = info.image;
+    this.host = context.host;
+  }
+
+  /** The inspect data read when the container started (or last refreshed by `inspect()`). */
+  get info(): ContainerInfo {
+    return this.#info;
+  }
+
+  // The host port docker published for a container port.
+  hostPort(containerPort: number, protocol: Protocol = 'tcp'): number {
+    const bindings = this.#info.ports[`${containerPort}/${protocol}`];
+    const port = bindings?.find((b) => b.hostPort > 0)?.hostPort;
+    if (!port) {
+      const published = Object.entries(this.#info.ports).filter(([, b]) => b.length > 0).map(([k]) => k);
+      throw new DockerWrapperError('PORT_NOT_PUBLISHED', `Container ${this.name} does not publish ${containerPort}/${protocol}; published: ${published.join(', ') || 'none'}. Add \`.port(${containerPort})\` to the builder.`);
+    }
+    return port;
+  }
+
+  // Reads the container's current state from docker.
+  async inspect(options: CallOptions = {}): Promise<ContainerInfo> {
+    this.#info = await this.#context.executor.run(inspectContainerCommand(this.id), options);
+    return this.#info;
+  }
+
+  // Runs a command inside the container; a non-zero exit is a result, not an error.
+  async exec(cmd: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+    const args = execArgs(this.id, cmd, { ...options, interactive: options.input !== undefined });
+    const result = await this.#context.executor.raw(args, options);
+    // docker's own refusal (not the command's exit code) is an error.
+    if (/^Error response from daemon: (No such container|Container .* is (not running|paused|restarting))/m.test(result.stderr)) {
+      throw this.#context.executor.failure(args, result);
+    }
+    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  // The container's output lines (stdout and stderr together); with `follow: true` it goes on until
+  // the consumer stops, the signal aborts or the container is removed.
+  logs(options: LogsOptions = {}): AsyncIterable<string> {
+    return processLines(this.#context.executor, logsArgs(this.id, options), { all: true, ...(options.signal ? { signal: options.signal } : {}) });
+  }
+
+  // The last `count` lines of output, as an array.
+  async tail(count = 50): Promise<string[]> {
+    const lines: string[] = [];
+    for await (const line of this.logs({ tail: count })) lines.push(line);
+    return lines.slice(-count);
+  }
+
+  async stop(options: { timeoutSeconds?: number } = {}): Promise<void> {
+    await this.#context.executor.run(stopCommand(this.id, options.timeoutSeconds));
+  }
+
+  async kill(signal = 'KILL'): Promise<void> {
+    await this.#context.executor.run(killCommand(this.id, signal));
+  }
+
+  async pause(): Promise<void> {
+    await this.#context.executor.run(simpleCommand('pause', this.id));
+  }
+
+  async unpause(): Promise<void> {
+    await this.#context.executor.run(simpleCommand('unpause', this.id));
+  }
+
+  async restart(options: { timeoutSeconds?: number } = {}): Promise<void> {
+    await this.#context.executor.run(restartCommand(this.id, options.timeoutSeconds));
+    await this.inspect();
+  }
+
+  // Waits for the container to exit and returns its exit code.
+  async wait(options: CallOptions = {}): Promise<number> {
+    return this.#context.executor.run(waitCommand(this.id), { timeoutMs: 24 * 3600_000, ...options });
+  }
+
+  // Copies a host file or folder into the container.
+  async copyTo(hostPath: string, containerPath: string): Promise<void> {
+    await this.#context.executor.run(copyCommand(hostPath, `${this.id}:${containerPath}`));
+  }
+
+  // Copies a file or folder out of the container.
+  async copyFrom(containerPath: string, hostPath: string): Promise<void> {
+    await this.#context.executor.run(copyCommand(`${this.id}:${containerPath}`, hostPath));
+  }
+
+  // Removes the container (forced) with its anonymous volumes unless `volumes: false`.
+  async remove(options: { volumes?: boolean } = {}): Promise<void> {
+    if (this.#removed) return;
+    const result = await this.#context.executor.raw(removeContainersCommand([this.id], options).args);
+    if (result.exitCode !== 0 && !/No such container|is already in progress/i.test(result.stderr)) {
+      throw this.#context.executor.failure(removeContainersCommand([this.id], options).args, result);
+    }
+    this.#removed = true;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.remove();
+  }
+}

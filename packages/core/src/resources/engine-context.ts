@@ -1,0 +1,15 @@
+// What the resource managers share from their Docker client (passed in, never a global).
+import type { Executor } from '../cli/executor.js';
+import type { ImageSubstitution } from '../options/image-reference.js';
+
+export interface EngineContext {
+  executor: Executor;
+  /** Address where published ports are reached from this process. */
+  host: string;
+  /** Bind address for ports without an explicit host IP. */
+  defaultHostIp: string;
+  sessionId: string;
+  /** Fresh labels for a resource created now. */
+  labels(): Record<string, string>;
+  substitution: ImageSubstitution;
+}

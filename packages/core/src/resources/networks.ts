@@ -1,0 +1,117 @@
+// Networks: create (labelled with the session), connect and disconnect containers, inspect, remove.
+import { randomBytes } from 'node:crypto';
+import { command, textCommand } from '../cli/command.js';
+import { InvalidOptionError } from '../errors.js';
+import { validateLabelKey, validateName } from '../options/validate.js';
+import type { EngineContext } from './engine-context.js';
+
+export interface NetworkOptions {
+  name?: string;
+  driver?: string;
+  /** CIDR, like `172.28.0.0/16`. */
+  subnet?: string;
+  gateway?: string;
+  /** No route to the outside world. */
+  internal?: boolean;
+  attachable?: boolean;
+  labels?: Record<string, string>;
+}
+
+export interface NetworkInfo {
+  id: string;
+  name: string;
+  driver: string;
+  internal: boolean;
+  subnets: string[];
+  labels: Record<string, string>;
+  containers: Record<string, { name: string; ipv4Address: string }>;
+}
+
+const CIDR = /^[0-9a-fA-F.:]+\/\d{1,3}$/;
+
+// `docker network inspect` output into NetworkInfo objects (pure).
+export function parseNetworkInspect(stdout: string): NetworkInfo[] {
+  const parsed = JSON.parse(stdout) as Record<string, unknown>[];
+  return parsed.map((raw) => {
+    const ipam = (raw.IPAM ?? {}) as { Config?: { Subnet?: string }[] | null };
+    const containers = (raw.Containers ?? {}) as Record<string, { Name?: string; IPv4Address?: string }>;
+    return {
+      id: String(raw.Id ?? ''),
+      name: String(raw.Name ?? ''),
+      driver: String(raw.Driver ?? ''),
+      internal: raw.Internal === true,
+      subnets: (ipam.Config ?? []).map((c) => c.Subnet ?? '').filter(Boolean),
+      labels: { ...((raw.Labels ?? {}) as Record<string, string>) },
+      containers: Object.fromEntries(Object.entries(containers).map(([id, c]) => [id, { name: c.Name ?? '', ipv4Address: c.IPv4Address ?? '' }])),
+    };
+  });
+}
+
+type ContainerRef = string | { id: string };
+const idOf = (container: ContainerRef): string => (typeof container === 'string' ? container : container.id);
+
+export class Network implements AsyncDisposable {
+  readonly id: string;
+  readonly name: string;
+  readonly #context: EngineContext;
+
+  constructor(context: EngineContext, id: string, name: string) {
+    this.#context = context;
+    this.id = id;
+    this.name = name;
+  }
+
+  async connect(container: ContainerRef, options: { aliases?: string[] } = {}): Promise<void> {
+    const aliases = (options.aliases ?? []).flatMap((alias) => ['--alias', validateName('aliases', alias)]);
+    await this.#context.executor.run(command(['network', 'connect', ...aliases, this.id, idOf(container)]));
+  }
+
+  async disconnect(container: ContainerRef, options: { force?: boolean } = {}): Promise<void> {
+    await this.#context.executor.run(command(['network', 'disconnect', ...(options.force ? ['-f'] : []), this.id, idOf(container)]));
+  }
+
+  async inspect(): Promise<NetworkInfo> {
+    const [info] = await this.#context.executor.run({ args: ['network', 'inspect', this.id], parse: parseNetworkInspect });
+    if (!info) throw new Error(`docker network inspect printed nothing for ${this.name}`);
+    return info;
+  }
+
+  async remove(): Promise<void> {
+    await this.#context.executor.run(command(['network', 'rm', this.id]));
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.remove();
+  }
+}
+
+export class Networks {
+  readonly #context: EngineContext;
+
+  constructor(context: EngineContext) {
+    this.#context = context;
+  }
+
+  // Creates a network labelled with the session (a random `dw-net-*` name unless one is given).
+  async create(options: NetworkOptions = {}): Promise<Network> {
+    const name = options.name ? validateName('name', options.name) : `dw-net-${randomBytes(4).toString('hex')}`;
+    if (options.subnet !== undefined && !CIDR.test(options.subnet)) throw new InvalidOptionError('subnet', options.subnet, 'Expected CIDR notation like `172.28.0.0/16`.');
+    if (options.driver !== undefined) validateName('driver', options.driver);
+    const args = ['network', 'create'];
+    if (options.driver) args.push('--driver', options.driver);
+    if (options.subnet) args.push('--subnet', options.subnet);
+    if (options.gateway) args.push('--gateway', options.gateway);
+    if (options.internal) args.push('--internal');
+    if (options.attachable) args.push('--attachable');
+    for (const [key, value] of Object.entries({ ...(options.labels ?? {}), ...this.#context.labels() })) args.push('--label', `${validateLabelKey('labels', key)}=${value}`);
+    args.push(name);
+    const id = await this.#context.executor.run(textCommand(args));
+    return new Network(this.#context, id, name);
+  }
+
+  async get(idOrName: string): Promise<Network> {
+    const [info] = await this.#context.executor.run({ args: ['network', 'inspect', idOrName], parse: parseNetworkInspect });
+    if (!info) throw new Error(`no network ${idOrName}`);
+    return new Network(this.#context, info.id, info.name);
+  }
+}

@@ -1,0 +1,98 @@
+// Volumes: create (labelled with the session), inspect, list, remove.
+import { randomBytes } from 'node:crypto';
+import { command, parseJsonLines, textCommand } from '../cli/command.js';
+import { SESSION_LABEL } from '../cleanup/labels.js';
+import { validateLabelKey, validateName } from '../options/validate.js';
+import type { EngineContext } from './engine-context.js';
+
+export interface VolumeOptions {
+  name?: string;
+  driver?: string;
+  driverOptions?: Record<string, string>;
+  labels?: Record<string, string>;
+}
+
+export interface VolumeInfo {
+  name: string;
+  driver: string;
+  mountpoint: string;
+  labels: Record<string, string>;
+}
+
+// `docker volume inspect` output (pure).
+export function parseVolumeInspect(stdout: string): VolumeInfo[] {
+  return (JSON.parse(stdout) as Record<string, unknown>[]).map((raw) => ({
+    name: String(raw.Name ?? ''),
+    driver: String(raw.Driver ?? ''),
+    mountpoint: String(raw.Mountpoint ?? ''),
+    labels: { ...((raw.Labels ?? {}) as Record<string, string>) },
+  }));
+}
+
+// `docker volume ls --format '{{json .}}'` lines (pure). Labels come as `k=v,k2=v2`.
+export function parseVolumeList(stdout: string): VolumeInfo[] {
+  return parseJsonLines<Record<string, string>>(stdout).map((row) => ({
+    name: row.Name ?? '',
+    driver: row.Driver ?? '',
+    mountpoint: row.Mountpoint ?? '',
+    labels: Object.fromEntries((row.Labels ?? '').split(',').filter(Boolean).map((pair) => {
+      const at = pair.indexOf('=');
+      return at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
+    })),
+  }));
+}
+
+export class Volume implements AsyncDisposable {
+  readonly name: string;
+  readonly #context: EngineContext;
+
+  constructor(context: EngineContext, name: string) {
+    this.#context = context;
+    this.name = name;
+  }
+
+  async inspect(): Promise<VolumeInfo> {
+    const [info] = await this.#context.executor.run({ args: ['volume', 'inspect', this.name], parse: parseVolumeInspect });
+    if (!info) throw new Error(`no volume ${this.name}`);
+    return info;
+  }
+
+  async remove(options: { force?: boolean } = {}): Promise<void> {
+    await this.#context.executor.run(command(['volume', 'rm', ...(options.force ? ['-f'] : []), this.name]));
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.remove({ force: true });
+  }
+}
+
+export class Volumes {
+  readonly #context: EngineContext;
+
+  constructor(context: EngineContext) {
+    this.#context = context;
+  }
+
+  // Creates a volume labelled with the session (a random `dw-vol-*` name unless one is given).
+  async create(options: VolumeOptions = {}): Promise<Volume> {
+    const name = options.name ? validateName('name', options.name) : `dw-vol-${randomBytes(4).toString('hex')}`;
+    const args = ['volume', 'create'];
+    if (options.driver) args.push('--driver', validateName('driver', options.driver));
+    for (const [key, value] of Object.entries(options.driverOptions ?? {})) args.push('--opt', `${validateLabelKey('driverOptions', key)}=${value}`);
+    for (const [key, value] of Object.entries({ ...(options.labels ?? {}), ...this.#context.labels() })) args.push('--label', `${validateLabelKey('labels', key)}=${value}`);
+    args.push(name);
+    await this.#context.executor.run(textCommand(args));
+    return new Volume(this.#context, name);
+  }
+
+  // Lists volumes; `session: true` keeps only this session's, `labels` filters further.
+  async list(options: { session?: boolean; labels?: Record<string, string> } = {}): Promise<VolumeInfo[]> {
+    const filters = Object.entries({ ...(options.labels ?? {}), ...(options.session ? { [SESSION_LABEL]: this.#context.sessionId } : {}) })
+      .flatMap(([key, value]) => ['--filter', `label=${key}=${value}`]);
+    return this.#context.executor.run({ args: ['volume', 'ls', ...filters, '--format', '{{json .}}'], parse: parseVolumeList });
+  }
+
+  get(name: string): Volume {
+    return new Volume(this.#context, validateName('name', name));
+  }
+}

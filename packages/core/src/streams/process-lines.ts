@@ -1,0 +1,39 @@
+// Turns a long-running docker process into an async iterable of output lines that kills the
+// process when the consumer stops (break, return, throw) or the signal aborts, and throws a typed
+// error when docker itself fails.
+import type { Executor } from '../cli/executor.js';
+import { DockerCommandError } from '../errors.js';
+
+export interface ProcessLinesOptions {
+  signal?: AbortSignal;
+  /** Read stdout and stderr together (container logs), instead of stdout only. */
+  all?: boolean;
+}
+
+// Yields each line docker prints; ends when docker exits cleanly or the consumer stops.
+export async function* processLines(executor: Executor, args: readonly string[], options: ProcessLinesOptions = {}): AsyncGenerator<string, void, undefined> {
+  if (options.signal?.aborted) return;
+  const started = performance.now();
+  const child = executor.spawn(args, { all: options.all ?? false, ...(options.signal ? { signal: options.signal } : {}) });
+  let stderr = '';
+  if (!options.all) child.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-8192); });
+  let consumerStopped = true;
+  try {
+    for await (const line of child.iterable({ from: options.all ? 'all' : 'stdout' })) {
+      yield line;
+    }
+    consumerStopped = false;
+  } catch (error) {
+    if (options.signal?.aborted) return;
+    throw error;
+  } finally {
+    if (consumerStopped) child.kill();
+    const result = await child;
+    if (!consumerStopped && !options.signal?.aborted && !result.isCanceled && result.exitCode !== 0 && !result.isTerminated) {
+      const failure = executor.failure(args, { exitCode: result.exitCode ?? 1, stderr, durationMs: Math.round(performance.now() - started) });
+      // A stream that ends because docker failed (daemon gone, container removed) is an error.
+      // eslint-disable-next-line no-unsafe-finally
+      throw new DockerCommandError(failure.code === 'COMMAND_FAILED' ? 'STREAM_FAILED' : failure.code, failure.message, failure, { cause: failure });
+    }
+  }
+}

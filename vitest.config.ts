@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// Tests import the workspace packages from source, so `npm test` needs no build between edits.
+const alias = {
+  '@docker-wrapper/core': src('./packages/core/src/index.ts'),
+  '@docker-wrapper/templates': src('./templates/src/index.ts'),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['packages/*/test/unit/**/*.test.ts', 'templates/test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: [
+            'packages/*/test/integration/**/*.test.ts',
+            'templates/test/integration/**/*.test.ts',
+            'e2e/**/*.test.ts',
+          ],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // Two cores: containers and their test processes share them.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
