@@ -18,7 +18,7 @@ fi
 
 # Copy into a fresh folder, then swap, so jars of an older version never linger.
 rm -rf libs.tmp
-mvn -q -B dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=libs.tmp
+mvn -q -B -Dstyle.color=never dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=libs.tmp
 echo "$want" > libs.tmp/.pom.sha256
 rm -rf libs
 mv libs.tmp libs

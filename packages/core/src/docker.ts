@@ -96,6 +96,8 @@ export class Docker implements AsyncDisposable {
       sessionId: this.sessionId,
       labels: () => ({ ...extraLabels, ...sessionLabels(this.sessionId) }),
       substitution: substitutionFromEnv(env, options.imageMap, options.registryPrefix),
+      keep: this.#keep,
+      localEngine: !engine.remote,
     };
     this.containers = new Containers(context);
     this.images = new Images(context);

@@ -75,3 +75,64 @@ export function describeValue(value: unknown): string {
     return Object.prototype.toString.call(value);
   }
 }
+
+export interface StartupFailureDetails {
+  /** What went wrong: the container exited, turned unhealthy, the budget ran out, or docker failed. */
+  reason: 'exited' | 'unhealthy' | 'timeout' | 'failed';
+  /** The strategy that waited. */
+  strategy: string;
+  elapsedMs: number;
+  containerId?: string;
+  containerName?: string;
+  image: string;
+  state?: {
+    status: string;
+    exitCode: number;
+    oomKilled: boolean;
+    restartCount: number;
+    health?: string;
+    lastHealthOutput?: string;
+  };
+  /** The container's last log lines (secrets masked). */
+  logs: string[];
+}
+
+// A container that did not become ready: says why, after how long, in what state, with its logs.
+export class StartupError extends DockerWrapperError implements StartupFailureDetails {
+  readonly reason: StartupFailureDetails['reason'];
+  readonly strategy: string;
+  readonly elapsedMs: number;
+  readonly containerId: string | undefined;
+  readonly containerName: string | undefined;
+  readonly image: string;
+  readonly state: StartupFailureDetails['state'];
+  readonly logs: string[];
+  constructor(details: StartupFailureDetails, summary: string, options?: { cause?: unknown }) {
+    super('STARTUP_FAILED', formatStartupFailure(details, summary), options);
+    this.name = 'StartupError';
+    this.reason = details.reason;
+    this.strategy = details.strategy;
+    this.elapsedMs = details.elapsedMs;
+    this.containerId = details.containerId;
+    this.containerName = details.containerName;
+    this.image = details.image;
+    this.state = details.state;
+    this.logs = details.logs;
+  }
+}
+
+function formatStartupFailure(details: StartupFailureDetails, summary: string): string {
+  const seconds = (details.elapsedMs / 1000).toFixed(1);
+  const lines = [`Container ${details.containerName ?? '(not created)'} (${details.image}) did not become ready after ${seconds} s waiting for ${details.strategy}: ${summary}`];
+  const state = details.state;
+  if (state) {
+    const health = state.health ? `, health ${state.health}${state.lastHealthOutput ? ` (last check: ${JSON.stringify(state.lastHealthOutput.trim().slice(0, 200))})` : ''}` : '';
+    lines.push(`State: ${state.status}, exit code ${state.exitCode}, OOMKilled ${state.oomKilled ? 'yes' : 'no'}, restarts ${state.restartCount}${health}`);
+  }
+  if (details.logs.length > 0) {
+    lines.push(`Last ${details.logs.length} log line(s):`, ...details.logs.map((line) => `  | ${line}`));
+  } else if (details.containerId) {
+    lines.push('The container printed no output.');
+  }
+  return lines.join('\n');
+}

@@ -24,3 +24,11 @@ export { SESSION_LABEL, PID_LABEL, HOST_LABEL, CREATED_LABEL } from './cleanup/l
 export type { SweepResult } from './cleanup/sweep.js';
 export { substituteImage, substitutionFromEnv, validateImageReference } from './options/image-reference.js';
 export type { ImageSubstitution } from './options/image-reference.js';
+export { Wait } from './wait/wait.js';
+export { HealthCheck } from './wait/health-check.js';
+export type { WaitStrategy, WaitContext } from './wait/context.js';
+export { WaitFailure } from './wait/context.js';
+export type { HttpWaitOptions } from './wait/http.js';
+export { StartupError } from './errors.js';
+export type { StartupFailureDetails } from './errors.js';
+export type { RunOptions } from './resources/containers.js';

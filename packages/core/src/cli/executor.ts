@@ -68,7 +68,7 @@ export class Executor {
       extendEnv: false,
       reject: false,
       stripFinalNewline: false,
-      timeout: options.timeoutMs ?? this.#defaultTimeoutMs,
+      timeout: Math.ceil(options.timeoutMs ?? this.#defaultTimeoutMs),
       ...(options.signal ? { cancelSignal: options.signal } : {}),
       ...(options.input !== undefined ? { input: options.input } : { stdin: 'ignore' as const }),
     });

@@ -17,6 +17,8 @@ export interface ContainerState {
   error: string;
   startedAt: string;
   finishedAt: string;
+  /** The main process's pid on the engine's host (0 when not running). */
+  pid: number;
   health?: { status: string; failingStreak: number; log: HealthLogEntry[] };
 }
 
@@ -76,6 +78,7 @@ export function toContainerInfo(raw: unknown): ContainerInfo {
       error: str(state.Error),
       startedAt: str(state.StartedAt),
       finishedAt: str(state.FinishedAt),
+      pid: num(state.Pid),
       ...(health
         ? {
             health: {

@@ -4,8 +4,9 @@ import { InvalidOptionError } from '../errors.js';
 import { validateImageReference } from '../options/image-reference.js';
 import {
   parseMemorySize, validateArgv, validateContainerPath, validateEnvKey, validateInteger, validateLabelKey,
-  validateName, validatePort, validateValue,
+  validateDuration, validateName, validatePort, validateValue,
 } from '../options/validate.js';
+import type { WaitStrategy } from '../wait/context.js';
 import type { ContainerSpec, HealthCheckSpec, Protocol, PullPolicy, RestartPolicy } from './container-spec.js';
 
 const RESTART_POLICIES: readonly RestartPolicy[] = ['no', 'always', 'unless-stopped', 'on-failure'];
@@ -187,6 +188,21 @@ export class ContainerBuilder {
   pull(policy: PullPolicy): ContainerBuilder {
     if (!PULL_POLICIES.includes(policy)) throw new InvalidOptionError('pull', policy, `Expected one of ${PULL_POLICIES.join(', ')}.`);
     return this.#with({ pull: policy });
+  }
+
+  // What `run()` waits for before it returns (see `Wait`).
+  waitFor(strategy: WaitStrategy): ContainerBuilder {
+    if (typeof (strategy as Partial<WaitStrategy> | undefined)?.wait !== 'function') {
+      throw new InvalidOptionError('waitFor', strategy, 'Expected a strategy made by `Wait.*`, like `Wait.forPort(5432)`.');
+    }
+    return this.#with({ wait: strategy });
+  }
+
+  // One budget for every phase of `run()`: pull or build, create, start, wait (default 60 s).
+  startupTimeout(ms: number): ContainerBuilder {
+    validateDuration('startupTimeout', ms);
+    if (ms <= 0) throw new InvalidOptionError('startupTimeout', ms, 'Expected a positive number of milliseconds.');
+    return this.#with({ startupTimeoutMs: ms });
   }
 
   // Runs the container on a connected Docker; same as `docker.containers.run(builder)`.

@@ -25,6 +25,8 @@ export interface HealthCheckSpec {
   startPeriodMs?: number;
 }
 
+import type { WaitStrategy } from '../wait/context.js';
+
 export type RestartPolicy = 'no' | 'always' | 'unless-stopped' | 'on-failure';
 export type PullPolicy = 'missing' | 'always' | 'never';
 
@@ -52,4 +54,8 @@ export interface ContainerSpec {
   platform?: string;
   privileged: boolean;
   pull: PullPolicy;
+  /** What `run()` waits for; the default is the health check if any, else every exposed port. */
+  wait?: WaitStrategy;
+  /** One budget for pull, create, start and wait (default 60 s). */
+  startupTimeoutMs?: number;
 }

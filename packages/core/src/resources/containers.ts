@@ -1,17 +1,36 @@
-// Runs containers and finds the ones this session made.
+// Runs containers (and waits for them to be ready) and finds the ones this session made.
 import { randomBytes } from 'node:crypto';
 import { parseIdList, inspectContainerCommand } from '../commands/containers.js';
 import { containerRunArgs, parseRunOutput } from '../commands/container-run.js';
+import type { ContainerInfo } from '../commands/inspect.js';
 import { SESSION_LABEL } from '../cleanup/labels.js';
+import { isSecretKey } from '../cli/redact.js';
+import { DockerCommandError } from '../errors.js';
 import { substituteImage } from '../options/image-reference.js';
+import type { WaitStrategy } from '../wait/context.js';
+import { awaitReadiness, startupError } from '../wait/readiness.js';
+import { Wait } from '../wait/wait.js';
 import { Container } from './container.js';
 import type { ContainerBuilder } from './container-builder.js';
 import type { EngineContext } from './engine-context.js';
+
+const DEFAULT_STARTUP_TIMEOUT_MS = 60_000;
 
 // A readable, unique default name: `dw-redis-1a2b3c4d`.
 function defaultName(image: string): string {
   const base = (image.split('@')[0] ?? image).split('/').at(-1)?.split(':')[0]?.replace(/[^a-zA-Z0-9_.-]/g, '') || 'container';
   return `dw-${base}-${randomBytes(4).toString('hex')}`;
+}
+
+// The default readiness: the health check if the image or builder defines one, else every exposed port.
+export function defaultStrategy(info: ContainerInfo): WaitStrategy {
+  if (info.hasHealthCheck) return Wait.forHealthy();
+  return info.exposedPorts.some((p) => p.endsWith('/tcp')) ? Wait.forPort() : Wait.none();
+}
+
+export interface RunOptions {
+  /** Gives up (and removes the container) when aborted. */
+  signal?: AbortSignal;
 }
 
 export class Containers {
@@ -31,22 +50,46 @@ export class Containers {
     });
   }
 
-  // Starts a container (two docker processes: `run -d`, `inspect`). If docker created it but
-  // could not start it, it is removed before the error is thrown.
-  async run(builder: ContainerBuilder, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<Container> {
-    const executor = this.#context.executor;
-    for (const key of builder.spec.secretEnv) executor.redactor.add(builder.spec.env[key]);
+  // Starts a container and waits until it is ready, all within one startup budget. Docker
+  // processes: `run -d`, `inspect`, plus what the wait needs. A container that fails to become
+  // ready is removed (unless DOCKER_WRAPPER_KEEP=1) and a StartupError explains why.
+  async run(builder: ContainerBuilder, options: RunOptions = {}): Promise<Container> {
+    const { executor } = this.#context;
+    const spec = builder.spec;
+    const startedAt = performance.now();
+    const budgetMs = spec.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
+    const budget = options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(budgetMs)]) : AbortSignal.timeout(budgetMs);
+    const remaining = () => Math.max(1, Math.ceil(budgetMs - (performance.now() - startedAt)));
+    // Values of secret-looking or secret-marked variables are masked in every error and report.
+    for (const [key, value] of Object.entries(spec.env)) if (spec.secretEnv.includes(key) || isSecretKey(key)) executor.redactor.add(value);
     const args = this.runArgs(builder);
     const name = args[args.indexOf('--name') + 1] as string;
-    let id: string;
+    const failureContext = { executor, startedAt, image: spec.image };
+
+    let container: Container;
     try {
-      id = await executor.run({ args, parse: parseRunOutput }, options);
+      const id = await executor.run({ args, parse: parseRunOutput }, { signal: budget, timeoutMs: remaining() });
+      container = new Container(this.#context, await executor.run(inspectContainerCommand(id), { signal: budget, timeoutMs: remaining() }));
     } catch (error) {
+      // docker may have created the container before failing to start it.
       await executor.raw(['rm', '-f', '-v', name], { timeoutMs: 30_000 }).catch(() => undefined);
+      if (error instanceof DockerCommandError && (error.code === 'COMMAND_TIMEOUT' || error.code === 'COMMAND_ABORTED')) {
+        throw await startupError(undefined, 'docker run', budget.aborted && !options.signal?.aborted ? 'timeout' : 'failed', error.message, failureContext, error);
+      }
       throw error;
     }
-    const info = await executor.run(inspectContainerCommand(id), options);
-    return new Container(this.#context, info);
+
+    const strategy = spec.wait ?? defaultStrategy(container.info);
+    try {
+      await awaitReadiness(container, strategy, { ...failureContext, budget, localEngine: this.#context.localEngine });
+    } catch (error) {
+      if (!this.#context.keep) await container.remove().catch(() => undefined);
+      throw error;
+    }
+    // The wait may have seen the container change (ports bound late, health): refresh cheaply only
+    // when some published port has no host binding yet.
+    if (Object.values(container.info.ports).some((bindings) => bindings.length === 0) && spec.ports.length > 0) await container.inspect();
+    return container;
   }
 
   // A handle on an existing container by id or name.

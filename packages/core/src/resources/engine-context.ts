@@ -12,4 +12,8 @@ export interface EngineContext {
   /** Fresh labels for a resource created now. */
   labels(): Record<string, string>;
   substitution: ImageSubstitution;
+  /** Keep failed containers for debugging (DOCKER_WRAPPER_KEEP=1). */
+  keep: boolean;
+  /** The engine runs on this machine. */
+  localEngine: boolean;
 }

@@ -17,10 +17,13 @@ export async function* processLines(executor: Executor, args: readonly string[],
   const child = executor.spawn(args, { all: options.all ?? false, ...(options.signal ? { signal: options.signal } : {}) });
   let stderr = '';
   if (!options.all) child.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-8192); });
+  // Iterated by hand: execa's iterator only returns once the process ends, so a consumer that
+  // stops early must kill the process first.
+  const lines = child.iterable({ from: options.all ? 'all' : 'stdout' })[Symbol.asyncIterator]();
   let consumerStopped = true;
   try {
-    for await (const line of child.iterable({ from: options.all ? 'all' : 'stdout' })) {
-      yield line;
+    for (let next = await lines.next(); !next.done; next = await lines.next()) {
+      yield next.value;
     }
     consumerStopped = false;
   } catch (error) {
@@ -28,6 +31,7 @@ export async function* processLines(executor: Executor, args: readonly string[],
     throw error;
   } finally {
     if (consumerStopped) child.kill();
+    await lines.return?.().catch(() => undefined);
     const result = await child;
     if (!consumerStopped && !options.signal?.aborted && !result.isCanceled && result.exitCode !== 0 && !result.isTerminated) {
       const failure = executor.failure(args, { exitCode: result.exitCode ?? 1, stderr, durationMs: Math.round(performance.now() - started) });

@@ -1,0 +1,62 @@
+// Waits until a port really listens inside the container AND accepts a TCP connection from the
+// host: docker's port proxy alone accepts connections before the service does.
+import { readFile } from 'node:fs/promises';
+import waitOn from 'wait-on';
+import type { Protocol } from '../resources/container-spec.js';
+import { pollUntil } from './backoff.js';
+import type { WaitContext, WaitStrategy } from './context.js';
+
+// True when /proc/net/tcp{,6} text shows a socket listening on `port` (state 0A) (pure).
+export function isListening(procNetTcp: string, port: number): boolean {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  return procNetTcp.split('\n').some((line) => {
+    const fields = line.trim().split(/\s+/);
+    return fields[1]?.toUpperCase().endsWith(`:${hexPort}`) === true && fields[3] === '0A';
+  });
+}
+
+async function readTables(context: WaitContext): Promise<string> {
+  const pid = context.container.info.state.pid;
+  if (context.localEngine && pid > 0) {
+    // The container's network namespace seen through its main process: no docker process at all.
+    const tables = await Promise.all(['tcp', 'tcp6'].map((name) => readFile(`/proc/${pid}/net/${name}`, 'utf8').catch(() => undefined)));
+    if (tables.some((table) => table !== undefined)) return tables.join('\n');
+  }
+  const result = await context.container.exec(['cat', '/proc/net/tcp', '/proc/net/tcp6'], { signal: context.signal });
+  return result.stdout;
+}
+
+export class PortWait implements WaitStrategy {
+  readonly description: string;
+  readonly #port: number | undefined;
+
+  constructor(port?: number) {
+    this.#port = port;
+    this.description = port ? `port ${port}/tcp` : 'every exposed port';
+  }
+
+  async wait(context: WaitContext): Promise<void> {
+    const ports = this.#port ? [this.#port] : exposedTcpPorts(context.container.info.exposedPorts);
+    await pollUntil(async () => {
+      const tables = await readTables(context);
+      return ports.every((port) => isListening(tables, port));
+    }, { signal: context.signal, initialMs: 20, maxMs: 250 });
+    const published = ports.flatMap((port) => (context.container.info.ports[`${port}/tcp`]?.length ? [context.container.hostPort(port)] : []));
+    if (published.length === 0) return;
+    await waitOn({
+      resources: published.map((port) => `tcp:${context.container.host}:${port}`),
+      interval: 20,
+      window: 0,
+      tcpTimeout: 1000,
+      timeout: 30_000,
+    });
+  }
+}
+
+// `['5432/tcp', '53/udp']` -> `[5432]`.
+export function exposedTcpPorts(exposed: readonly string[]): number[] {
+  return exposed.flatMap((key) => {
+    const [port, protocol] = key.split('/') as [string, Protocol | undefined];
+    return (protocol ?? 'tcp') === 'tcp' ? [Number(port)] : [];
+  });
+}
