@@ -52,7 +52,11 @@ export function substitutionFromEnv(env: NodeJS.ProcessEnv, extra: Record<string
 }
 
 // The reference docker should really use for `reference`.
+// Images this package makes locally (initialised-image caches) are never substituted.
+export const LOCAL_NAMESPACE = 'docker-wrapper-cache/';
+
 export function substituteImage(reference: string, substitution: ImageSubstitution): string {
+  if (reference.startsWith(LOCAL_NAMESPACE)) return reference;
   const exact = substitution.map.get(reference);
   if (exact) return exact;
   const byRepository = substitution.map.get(repositoryOf(reference));

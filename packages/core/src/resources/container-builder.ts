@@ -37,7 +37,7 @@ export class ContainerBuilder {
   constructor(image: string, spec?: ContainerSpec) {
     validateImageReference('image', image);
     this.#spec = Object.freeze(
-      spec ?? { image, env: {}, secretEnv: [], ports: [], mounts: [], labels: {}, networkAliases: [], extraHosts: [], privileged: false, pull: 'missing' },
+      spec ?? { image, env: {}, secretEnv: [], ports: [], mounts: [], files: [], labels: {}, networkAliases: [], extraHosts: [], privileged: false, pull: 'missing' },
     );
   }
 
@@ -107,6 +107,22 @@ export class ContainerBuilder {
     const sizeBytes = options.size !== undefined ? parseMemorySize('tmpfs.size', options.size) : undefined;
     if (options.mode !== undefined) validateInteger('tmpfs.mode', options.mode, 0, 0o7777);
     return this.#with({ mounts: [...this.#spec.mounts, { type: 'tmpfs', target, ...(sizeBytes ? { sizeBytes } : {}), ...(options.mode !== undefined ? { mode: options.mode } : {}) }] });
+  }
+
+  // Places a file in the container before it starts: `{ content }` or a host file `{ source }`.
+  // Works with remote engines too (copied through the docker CLI, not bind-mounted).
+  file(target: string, file: { content: string | Uint8Array; mode?: number } | { source: string; mode?: number }): ContainerBuilder {
+    validateContainerPath('file', target);
+    if (target.endsWith('/')) throw new InvalidOptionError('file', target, 'Expected a file path, not a folder.');
+    const content = 'content' in file ? file.content : undefined;
+    const source = 'source' in file ? file.source : undefined;
+    if (content === undefined && (typeof source !== 'string' || !source.startsWith('/'))) {
+      throw new InvalidOptionError('file.source', source, 'Expected `content`, or `source` as an absolute host path.');
+    }
+    if (content !== undefined && typeof content !== 'string' && !(content instanceof Uint8Array)) throw new InvalidOptionError('file.content', content, 'Expected a string or bytes.');
+    if (file.mode !== undefined) validateInteger('file.mode', file.mode, 0, 0o7777);
+    const entry = { target, ...(content !== undefined ? { content } : { source: source as string }), ...(file.mode !== undefined ? { mode: file.mode } : {}) };
+    return this.#with({ files: [...this.#spec.files.filter((f) => f.target !== target), entry] });
   }
 
   memoryLimit(size: string | number): ContainerBuilder {

@@ -27,6 +27,17 @@ export interface HealthCheckSpec {
 
 import type { WaitStrategy } from '../wait/context.js';
 
+/** A file placed in the container before it starts (init scripts, configs). */
+export interface FileSpec {
+  /** Absolute path of the file inside the container. */
+  target: string;
+  /** The file's content, or `source`: a host file to copy. */
+  content?: string | Uint8Array;
+  source?: string;
+  /** Permission bits (default 0o644). */
+  mode?: number;
+}
+
 export type RestartPolicy = 'no' | 'always' | 'unless-stopped' | 'on-failure';
 export type PullPolicy = 'missing' | 'always' | 'never';
 
@@ -40,6 +51,7 @@ export interface ContainerSpec {
   entrypoint?: readonly string[];
   ports: readonly PortSpec[];
   mounts: readonly MountSpec[];
+  files: readonly FileSpec[];
   memoryBytes?: number;
   cpus?: number;
   restart?: { policy: RestartPolicy; maxRetries?: number };

@@ -1,8 +1,9 @@
 // A handle on a running container: its address and ports, and everything one does with it.
 import type { CallOptions } from '../cli/executor.js';
 import { DockerWrapperError } from '../errors.js';
+import { validateArgv, validateContainerPath, validateEnvKey } from '../options/validate.js';
 import {
-  copyCommand, execArgs, inspectContainerCommand, killCommand, logsArgs, removeContainersCommand, restartCommand, simpleCommand,
+  copyCommand, execArgs, inspectContainerCommand, isExecRefusal, killCommand, logsArgs, removeContainersCommand, restartCommand, simpleCommand,
   stopCommand, waitCommand, type ExecArgsOptions, type LogsArgsOptions,
 } from '../commands/containers.js';
 import type { ContainerInfo } from '../commands/inspect.js';
@@ -69,10 +70,13 @@ export class Container implements AsyncDisposable {
 
   // Runs a command inside the container; a non-zero exit is a result, not an error.
   async exec(cmd: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+    validateArgv('exec', cmd);
+    for (const key of Object.keys(options.env ?? {})) validateEnvKey('exec env', key);
+    if (options.workdir !== undefined) validateContainerPath('exec workdir', options.workdir);
     const args = execArgs(this.id, cmd, { ...options, interactive: options.input !== undefined });
     const result = await this.#context.executor.raw(args, options);
     // docker's own refusal (not the command's exit code) is an error.
-    if (/^Error response from daemon: (No such container|Container .* is (not running|paused|restarting))/m.test(result.stderr)) {
+    if (result.exitCode !== 0 && isExecRefusal(result.stderr)) {
       throw this.#context.executor.failure(args, result);
     }
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
@@ -125,6 +129,21 @@ export class Container implements AsyncDisposable {
   // Copies a file or folder out of the container.
   async copyFrom(containerPath: string, hostPath: string): Promise<void> {
     await this.#context.executor.run(copyCommand(`${this.id}:${containerPath}`, hostPath));
+  }
+
+  // Saves the container's filesystem as an image (stop it first for a consistent snapshot). Labels
+  // given here override the container's, e.g. to blank out session labels.
+  async commit(tag: string, options: { labels?: Record<string, string>; changes?: string[] } = {}): Promise<string> {
+    const changes = [...(options.changes ?? []), ...Object.entries(options.labels ?? {}).map(([k, v]) => `LABEL ${JSON.stringify(k)}=${JSON.stringify(v)}`)];
+    const args = ['commit', ...changes.flatMap((change) => ['--change', change]), this.id, tag];
+    return this.#context.executor.run({ args, parse: (stdout) => stdout.trim() });
+  }
+
+  // The value of one environment variable the container was started with (undefined if unset).
+  async envValue(key: string): Promise<string | undefined> {
+    const env = await this.#context.executor.run({ args: ['container', 'inspect', '--format', '{{json .Config.Env}}', this.id], parse: (stdout) => JSON.parse(stdout) as string[] | null });
+    const entry = (env ?? []).find((pair) => pair.startsWith(`${key}=`));
+    return entry?.slice(key.length + 1);
   }
 
   // Removes the container (forced) with its anonymous volumes unless `volumes: false`.

@@ -11,6 +11,7 @@ import type { WaitStrategy } from '../wait/context.js';
 import { awaitReadiness, startupError } from '../wait/readiness.js';
 import { Wait } from '../wait/wait.js';
 import { Container } from './container.js';
+import { copyFilesIn } from './copy-files.js';
 import type { ContainerBuilder } from './container-builder.js';
 import type { EngineContext } from './engine-context.js';
 
@@ -31,7 +32,14 @@ export function defaultStrategy(info: ContainerInfo): WaitStrategy {
 export interface RunOptions {
   /** Gives up (and removes the container) when aborted. */
   signal?: AbortSignal;
+  /**
+   * Outlives the session: no session labels, so neither close() nor the reaper removes it (for
+   * reusable services; remove it yourself or with a prune). Marked `docker-wrapper.persistent=true`.
+   */
+  persistent?: boolean;
 }
+
+export const PERSISTENT_LABEL = 'docker-wrapper.persistent';
 
 export class Containers {
   readonly #context: EngineContext;
@@ -41,11 +49,11 @@ export class Containers {
   }
 
   // The exact `docker run` arguments `run()` would use (image substituted, name chosen).
-  runArgs(builder: ContainerBuilder): string[] {
+  runArgs(builder: ContainerBuilder, options: Pick<RunOptions, 'persistent'> = {}): string[] {
     const spec = builder.spec;
     const image = substituteImage(spec.image, this.#context.substitution);
     return containerRunArgs({ ...spec, image, name: spec.name ?? defaultName(spec.image) }, {
-      sessionLabels: this.#context.labels(),
+      sessionLabels: options.persistent ? { [PERSISTENT_LABEL]: 'true' } : this.#context.labels(),
       defaultHostIp: this.#context.defaultHostIp,
     });
   }
@@ -62,13 +70,21 @@ export class Containers {
     const remaining = () => Math.max(1, Math.ceil(budgetMs - (performance.now() - startedAt)));
     // Values of secret-looking or secret-marked variables are masked in every error and report.
     for (const [key, value] of Object.entries(spec.env)) if (spec.secretEnv.includes(key) || isSecretKey(key)) executor.redactor.add(value);
-    const args = this.runArgs(builder);
+    const args = this.runArgs(builder, options);
     const name = args[args.indexOf('--name') + 1] as string;
     const failureContext = { executor, startedAt, image: spec.image };
 
     let container: Container;
     try {
-      const id = await executor.run({ args, parse: parseRunOutput }, { signal: budget, timeoutMs: remaining() });
+      let id: string;
+      if (spec.files.length === 0) {
+        id = await executor.run({ args, parse: parseRunOutput }, { signal: budget, timeoutMs: remaining() });
+      } else {
+        // Files go in between create and start: `create`, one `cp` per folder, `start`.
+        id = await executor.run({ args: ['create', ...args.slice(2)], parse: parseRunOutput }, { signal: budget, timeoutMs: remaining() });
+        await copyFilesIn(executor, id, spec.files, { signal: budget, timeoutMs: remaining() });
+        await executor.run({ args: ['start', id], parse: () => undefined }, { signal: budget, timeoutMs: remaining() });
+      }
       container = new Container(this.#context, await executor.run(inspectContainerCommand(id), { signal: budget, timeoutMs: remaining() }));
     } catch (error) {
       // docker may have created the container before failing to start it.

@@ -1,0 +1,44 @@
+// The start path every template shares: reuse a matching running container (under a machine-wide
+// lock, so two workers never start two), or run a new one.
+import type { Container, ContainerBuilder, Docker } from '@docker-wrapper/core';
+import { withMachineLock } from './lock.js';
+import { REUSE_LABEL, findReusable } from './reuse.js';
+
+export interface LaunchPlan {
+  builder: ContainerBuilder;
+  /** Reuse a running container with the same hash instead of starting one. */
+  reuse: boolean;
+  /** Hash of everything that makes two specs interchangeable (never a random password). */
+  reuseHash: string;
+  /** Runs after the container is up (readiness beyond the builder's wait, topic creation ...). */
+  prepare(container: Container, fresh: boolean): Promise<void>;
+}
+
+export interface Launched {
+  container: Container;
+  reused: boolean;
+}
+
+// Starts (or finds) the container of a plan; a container that fails `prepare` is removed.
+export async function launch(docker: Docker, plan: LaunchPlan, signal?: AbortSignal): Promise<Launched> {
+  const start = async (persistent: boolean): Promise<Launched> => {
+    const builder = persistent ? plan.builder.label(REUSE_LABEL, plan.reuseHash) : plan.builder;
+    const container = await docker.containers.run(builder, { persistent, ...(signal ? { signal } : {}) });
+    try {
+      await plan.prepare(container, true);
+    } catch (error) {
+      if (!docker.keep) await container.remove().catch(() => undefined);
+      throw error;
+    }
+    return { container, reused: false };
+  };
+  if (!plan.reuse) return start(false);
+  return withMachineLock(`reuse-${plan.reuseHash}`, async () => {
+    const found = await findReusable(docker, plan.reuseHash);
+    if (found) {
+      await plan.prepare(found, false);
+      return { container: found, reused: true };
+    }
+    return start(true);
+  });
+}

@@ -1,0 +1,72 @@
+// Option checks shared by the templates: unknown keys with a "did you mean", versions, identifiers.
+import { existsSync, statSync } from 'node:fs';
+import { InvalidOptionError } from '@docker-wrapper/core';
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] as number;
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length] as number;
+}
+
+// Throws on keys the template does not know, suggesting the closest known one.
+export function rejectUnknownOptions(template: string, options: object, known: readonly string[]): void {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new InvalidOptionError(`${template}() options`, options, 'Expected an object.');
+  }
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const best = [...known].sort((a, b) => distance(key, a) - distance(key, b))[0];
+    const hint = best && distance(key, best) <= Math.max(2, Math.floor(key.length / 3)) ? ` Did you mean \`${best}\`?` : '';
+    throw new InvalidOptionError(`${template}.${key}`, (options as Record<string, unknown>)[key], `${template}() has no such option.${hint} Known options: ${known.join(', ')}.`);
+  }
+}
+
+// A version tag like `17`, `16.4`, `7.2-alpine`, `3.9.1`.
+export function validateVersion(option: string, value: unknown): string {
+  if (typeof value !== 'string' || !/^\d+(\.\d+){0,2}(-[a-z0-9.]+)?$/.test(value)) {
+    throw new InvalidOptionError(option, value, 'Expected a version like `17`, `16.4` or `7.2-alpine`.');
+  }
+  return value;
+}
+
+// An SQL-safe identifier (user, database): letters, digits and `_`, starting with a letter or `_`.
+export function validateIdentifier(option: string, value: unknown): string {
+  if (typeof value !== 'string' || !/^[a-zA-Z_][a-zA-Z0-9_]{0,62}$/.test(value)) {
+    throw new InvalidOptionError(option, value, 'Expected letters, digits and `_` (at most 63), starting with a letter or `_`.');
+  }
+  return value;
+}
+
+export function validateOptionalString(option: string, value: unknown, { allowEmpty = false } = {}): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || (!allowEmpty && value === '')) throw new InvalidOptionError(option, value, 'Expected a non-empty string.');
+  return value;
+}
+
+export function validateBoolean(option: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw new InvalidOptionError(option, value, 'Expected true or false.');
+  return value;
+}
+
+export function validateTimeout(option: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) throw new InvalidOptionError(option, value, 'Expected a positive number of milliseconds.');
+  return value;
+}
+
+// A host file that must exist when the template is made.
+export function validateExistingFile(option: string, path: unknown): string {
+  if (typeof path !== 'string' || !existsSync(path) || !statSync(path).isFile()) {
+    throw new InvalidOptionError(option, path, 'Expected the path of an existing file.');
+  }
+  return path;
+}

@@ -1,0 +1,72 @@
+// The initialised-image cache: initdb and init scripts dominate a cold start, so the first start
+// commits the initialised data directory into a local image tagged by a hash of the image and the
+// options that shape the data; later starts run that image and skip initialisation.
+import type { Docker } from '@docker-wrapper/core';
+import { Wait } from '@docker-wrapper/core';
+import { specHash } from '../hash.js';
+import { withMachineLock } from '../lock.js';
+import { CACHE_LABEL } from '../reuse.js';
+import { randomPassword } from '../secrets.js';
+import { baseBuilder, READY_LINE } from './builder.js';
+import type { NormalizedPostgresOptions } from './options.js';
+import { TEMPLATE_SUFFIX } from './service.js';
+import { ident, psql } from './sql.js';
+
+export const CACHE_REPOSITORY = 'docker-wrapper-cache/postgres';
+const BASE_ID_LABEL = 'docker-wrapper.cache-base-id';
+
+// The cache key: what shapes the initialised data (not the password, not runtime settings).
+export function cacheKey(options: NormalizedPostgresOptions): string {
+  return specHash({ layout: 1, image: options.image, user: options.user, database: options.database, scripts: options.initScripts.map((s) => [s.name, specHash(s.content.toString('base64'))]) });
+}
+
+// Reads the base image and the cached image in one docker call: [baseId, cachedBaseIdLabel].
+async function lookUp(docker: Docker, base: string, tag: string): Promise<{ baseId?: string; cachedFor?: string }> {
+  const result = await docker.executor.raw(['image', 'inspect', '--format', '{{json .}}', base, tag], { timeoutMs: 30_000 });
+  const found: { baseId?: string; cachedFor?: string } = {};
+  for (const line of result.stdout.split('\n').filter(Boolean)) {
+    const image = JSON.parse(line) as { Id: string; RepoTags?: string[]; Config?: { Labels?: Record<string, string> | null } };
+    const cachedFor = image.Config?.Labels?.[BASE_ID_LABEL];
+    if (image.RepoTags?.includes(tag) && cachedFor) found.cachedFor = cachedFor;
+    else found.baseId = image.Id;
+  }
+  return found;
+}
+
+// Returns the tag of an image holding the initialised database, building it on first use.
+export async function ensureInitialisedImage(docker: Docker, options: NormalizedPostgresOptions, signal?: AbortSignal): Promise<string> {
+  const base = docker.images.resolve(options.image);
+  const tag = `${CACHE_REPOSITORY}:${cacheKey(options)}`;
+  const first = await lookUp(docker, base, tag);
+  if (first.baseId && first.cachedFor === first.baseId) return tag;
+  return withMachineLock(`postgres-cache-${cacheKey(options)}`, async () => {
+    let { baseId, cachedFor } = await lookUp(docker, base, tag);
+    if (baseId && cachedFor === baseId) return tag;
+    if (!baseId) {
+      await docker.images.pull(options.image, signal ? { signal } : {});
+      baseId = (await docker.images.inspect(options.image)).id;
+      cachedFor = undefined;
+    }
+    let builder = baseBuilder(options.image, options, randomPassword()).waitFor(Wait.forLog(READY_LINE, { times: 2 }));
+    for (const script of options.initScripts) builder = builder.file(`/docker-entrypoint-initdb.d/${script.name}`, { content: script.content });
+    const init = await docker.containers.run(builder, signal ? { signal } : {});
+    try {
+      // The pristine copy that isolate() clones is part of the cached data.
+      await psql(init, `CREATE DATABASE ${ident(options.database + TEMPLATE_SUFFIX)} TEMPLATE ${ident(options.database)};`, { user: options.user, database: 'postgres' });
+      await init.stop({ timeoutSeconds: 30 });
+      await init.commit(tag, {
+        labels: {
+          [CACHE_LABEL]: 'postgres',
+          [BASE_ID_LABEL]: baseId,
+          // Containers run from this image get their own session labels; blank the builder's.
+          'docker-wrapper.session': 'cache',
+          'docker-wrapper.pid': '',
+          'docker-wrapper.created': '',
+        },
+      });
+    } finally {
+      await init.remove();
+    }
+    return tag;
+  });
+}

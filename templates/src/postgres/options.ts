@@ -1,0 +1,89 @@
+// Postgres template options: plain data, checked when the template is made.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { InvalidOptionError, validateImageReference } from '@docker-wrapper/core';
+import {
+  rejectUnknownOptions, validateBoolean, validateExistingFile, validateIdentifier, validateOptionalString, validateTimeout, validateVersion,
+} from '../options.js';
+import type { CommonOptions } from '../template.js';
+
+export type InitScript = string | { sql: string; name?: string };
+
+export interface PostgresOptions extends CommonOptions {
+  /** Major (or full) version of the official image (default `17`). */
+  version?: string;
+  /** Default `test`. */
+  user?: string;
+  /** Random per start unless given. */
+  password?: string;
+  /** Default `test`. */
+  database?: string;
+  /** Files (`.sql`, `.sql.gz`, `.sh`) or inline SQL, run in order when the database is initialised. */
+  initScripts?: InitScript[];
+  /** `fsync=off`, `synchronous_commit=off`, `full_page_writes=off` for speed (default true). */
+  fastSettings?: boolean;
+  /** More server settings, passed as `-c key=value`. */
+  settings?: Record<string, string | number | boolean>;
+  /** Commit the initialised database into a local image and start later runs from it (default true). */
+  cache?: boolean;
+}
+
+export interface NormalizedPostgresOptions {
+  image: string;
+  user: string;
+  password: string | undefined;
+  database: string;
+  /** In order, with the file name each gets in /docker-entrypoint-initdb.d. */
+  initScripts: { name: string; content: Buffer }[];
+  settings: Record<string, string>;
+  cache: boolean;
+  reuse: boolean;
+  startupTimeout: number | undefined;
+  pull: CommonOptions['pull'];
+}
+
+const KNOWN = ['version', 'image', 'user', 'password', 'database', 'initScripts', 'fastSettings', 'settings', 'cache', 'reuse', 'startupTimeout', 'pull'] as const;
+const FAST = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
+
+function initScript(script: unknown, index: number): { name: string; content: Buffer } {
+  const order = String(index + 1).padStart(3, '0');
+  if (typeof script === 'string') {
+    const path = validateExistingFile(`initScripts[${index}]`, script);
+    if (!/\.(sql|sql\.gz|sh)$/.test(path)) throw new InvalidOptionError(`initScripts[${index}]`, path, 'Expected a `.sql`, `.sql.gz` or `.sh` file.');
+    return { name: `${order}-${basename(path)}`, content: readFileSync(path) };
+  }
+  if (script && typeof script === 'object' && typeof (script as { sql?: unknown }).sql === 'string') {
+    const name = (script as { name?: unknown }).name;
+    if (name !== undefined && (typeof name !== 'string' || !/^[\w.-]+$/.test(name))) throw new InvalidOptionError(`initScripts[${index}].name`, name, 'Expected letters, digits, `_`, `.` or `-`.');
+    return { name: `${order}-${name ?? 'inline'}.sql`, content: Buffer.from((script as { sql: string }).sql) };
+  }
+  throw new InvalidOptionError(`initScripts[${index}]`, script, 'Expected a file path or `{ sql: "..." }`.');
+}
+
+// Checks every option and fills in the defaults; throws before anything starts.
+export function normalizePostgresOptions(options: PostgresOptions): NormalizedPostgresOptions {
+  rejectUnknownOptions('postgres', options, KNOWN);
+  const version = validateVersion('postgres.version', options.version ?? '17');
+  const image = options.image !== undefined ? validateImageReference('postgres.image', options.image) : `postgres:${version}`;
+  if (options.initScripts !== undefined && !Array.isArray(options.initScripts)) throw new InvalidOptionError('postgres.initScripts', options.initScripts, 'Expected an array.');
+  if (options.settings !== undefined && (typeof options.settings !== 'object' || options.settings === null)) throw new InvalidOptionError('postgres.settings', options.settings, 'Expected an object of server settings.');
+  const settings: Record<string, string> = validateBoolean('postgres.fastSettings', options.fastSettings, true) ? { ...FAST } : {};
+  for (const [key, value] of Object.entries(options.settings ?? {})) {
+    if (!/^[a-z_][a-z0-9_.]*$/.test(key)) throw new InvalidOptionError(`postgres.settings`, key, 'Expected a setting name like `max_connections`.');
+    if (!['string', 'number', 'boolean'].includes(typeof value)) throw new InvalidOptionError(`postgres.settings.${key}`, value, 'Expected a string, number or boolean.');
+    settings[key] = String(value);
+  }
+  if (options.pull !== undefined && !['missing', 'always', 'never'].includes(options.pull)) throw new InvalidOptionError('postgres.pull', options.pull, 'Expected `missing`, `always` or `never`.');
+  return {
+    image,
+    user: validateIdentifier('postgres.user', options.user ?? 'test'),
+    password: validateOptionalString('postgres.password', options.password),
+    database: validateIdentifier('postgres.database', options.database ?? 'test'),
+    initScripts: (options.initScripts ?? []).map(initScript),
+    settings,
+    cache: validateBoolean('postgres.cache', options.cache, true),
+    reuse: validateBoolean('postgres.reuse', options.reuse, false),
+    startupTimeout: validateTimeout('postgres.startupTimeout', options.startupTimeout),
+    pull: options.pull,
+  };
+}

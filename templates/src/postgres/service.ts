@@ -1,0 +1,121 @@
+// A running Postgres: its connection, per-key isolated databases and snapshots.
+import { createHash } from 'node:crypto';
+import type { Container } from '@docker-wrapper/core';
+import { InvalidOptionError } from '@docker-wrapper/core';
+import type { Service } from '../template.js';
+import { ident, literal, psql } from './sql.js';
+
+export interface PostgresConnection {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  /** `postgres://user:password@host:port/database` */
+  url: string;
+}
+
+/** The pristine copy of the initialised database that `isolate()` clones. */
+export const TEMPLATE_SUFFIX = '_dw_template';
+const LOCK_ID = 727_272;
+
+export function connectionUrl(c: Omit<PostgresConnection, 'url'>): string {
+  const host = c.host.includes(':') ? `[${c.host}]` : c.host;
+  return `postgres://${encodeURIComponent(c.user)}:${encodeURIComponent(c.password)}@${host}:${c.port}/${encodeURIComponent(c.database)}`;
+}
+
+// A database name for an isolation key: readable, at most 63 bytes, unique per key (pure).
+export function isolatedName(database: string, key: string): string {
+  const clean = key.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  const suffix = createHash('sha256').update(key).digest('hex').slice(0, 6);
+  return `${database}_${clean}`.slice(0, 63 - 7) + `_${suffix}`;
+}
+
+function validateKey(option: string, key: unknown): string {
+  if (typeof key !== 'string' || key.length === 0 || key.length > 200) throw new InvalidOptionError(option, key, 'Expected a non-empty string of at most 200 characters.');
+  return key;
+}
+
+export class PostgresService implements Service<PostgresConnection> {
+  readonly kind = 'postgres';
+  readonly connection: PostgresConnection;
+  readonly container: Container | undefined;
+  readonly reused: boolean;
+  readonly #remove: () => Promise<void>;
+
+  constructor(args: { connection: PostgresConnection; container: Container | undefined; reused: boolean; remove: () => Promise<void> }) {
+    this.connection = args.connection;
+    this.container = args.container;
+    this.reused = args.reused;
+    this.#remove = args.remove;
+  }
+
+  #requireContainer(what: string): Container {
+    if (!this.container) {
+      throw new InvalidOptionError(what, 'bring-your-own', 'This Postgres comes from DOCKER_WRAPPER_POSTGRES_URL: there is no container to run psql in. Isolate with your own client there.');
+    }
+    return this.container;
+  }
+
+  // Runs SQL with psql inside the container (as the service user) and returns its unaligned output.
+  async sql(script: string, options: { database?: string } = {}): Promise<string> {
+    return psql(this.#requireContainer('sql'), script, { user: this.connection.user, database: options.database ?? this.connection.database });
+  }
+
+  // A database of its own for `key`, cloned from the initialised one (same key, same database).
+  async isolate(key: string): Promise<PostgresConnection> {
+    const name = isolatedName(this.connection.database, validateKey('isolate', key));
+    // Cloning needs the template free of other sessions: an advisory lock serialises the clones.
+    await this.sql(
+      [
+        `SELECT pg_advisory_lock(${LOCK_ID});`,
+        `SELECT NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = ${literal(name)}) AS missing \\gset`,
+        '\\if :missing',
+        `CREATE DATABASE ${ident(name)} TEMPLATE ${ident(this.connection.database + TEMPLATE_SUFFIX)};`,
+        '\\endif',
+        `SELECT pg_advisory_unlock(${LOCK_ID});`,
+      ].join('\n'),
+      { database: 'postgres' },
+    );
+    return { ...this.connection, database: name, url: connectionUrl({ ...this.connection, database: name }) };
+  }
+
+  // Saves the current data of `database` (default: the main one) under `name`.
+  async snapshot(name = 'default', options: { database?: string } = {}): Promise<void> {
+    const database = options.database ?? this.connection.database;
+    const copy = `${database}_snap_${validateKey('snapshot', name).replace(/[^a-zA-Z0-9_]/g, '_')}`.slice(0, 63);
+    await this.sql(
+      [
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${literal(database)} AND pid <> pg_backend_pid();`,
+        `DROP DATABASE IF EXISTS ${ident(copy)};`,
+        `CREATE DATABASE ${ident(copy)} TEMPLATE ${ident(database)};`,
+      ].join('\n'),
+      { database: 'postgres' },
+    );
+  }
+
+  // Brings `database` back to the snapshot `name` (open connections to it are closed).
+  async restore(name = 'default', options: { database?: string } = {}): Promise<void> {
+    const database = options.database ?? this.connection.database;
+    const copy = `${database}_snap_${validateKey('restore', name).replace(/[^a-zA-Z0-9_]/g, '_')}`.slice(0, 63);
+    await this.sql(
+      [
+        `SELECT (count(*) = 0) AS missing FROM pg_database WHERE datname = ${literal(copy)} \\gset`,
+        '\\if :missing',
+        `DO $$ BEGIN RAISE EXCEPTION 'no snapshot named %', ${literal(name)}; END $$;`,
+        '\\endif',
+        `DROP DATABASE IF EXISTS ${ident(database)} WITH (FORCE);`,
+        `CREATE DATABASE ${ident(database)} TEMPLATE ${ident(copy)};`,
+      ].join('\n'),
+      { database: 'postgres' },
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.#remove();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop();
+  }
+}

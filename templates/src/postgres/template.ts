@@ -1,0 +1,97 @@
+// `postgres({...})`: a Postgres service ready when a query succeeds over TCP, started from an
+// initialised-image cache when it can, reusable, or brought by the environment.
+import type { Container, Docker } from '@docker-wrapper/core';
+import { Wait } from '@docker-wrapper/core';
+import { BYO_ENV, urlFromEnv } from '../bring-your-own.js';
+import { specHash } from '../hash.js';
+import { launch } from '../launch.js';
+import { randomPassword } from '../secrets.js';
+import type { StartOptions, Template } from '../template.js';
+import { baseBuilder, READY_LINE } from './builder.js';
+import { ensureInitialisedImage } from './cache.js';
+import { normalizePostgresOptions, type NormalizedPostgresOptions, type PostgresOptions } from './options.js';
+import { PostgresService, TEMPLATE_SUFFIX, connectionUrl, type PostgresConnection } from './service.js';
+import { ident, literal, psql } from './sql.js';
+
+function fromEnv(): PostgresService | undefined {
+  const url = urlFromEnv(BYO_ENV.postgres, ['postgres:', 'postgresql:']);
+  if (!url) return undefined;
+  const connection = {
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database: decodeURIComponent(url.pathname.slice(1)) || decodeURIComponent(url.username),
+  };
+  return new PostgresService({ connection: { ...connection, url: connectionUrl(connection) }, container: undefined, reused: false, remove: async () => undefined });
+}
+
+class PostgresTemplate implements Template<PostgresConnection, PostgresService> {
+  readonly kind = 'postgres';
+  readonly options: Readonly<PostgresOptions>;
+  readonly #normalized: NormalizedPostgresOptions;
+
+  constructor(options: PostgresOptions) {
+    this.#normalized = normalizePostgresOptions(options);
+    this.options = Object.freeze({ ...options });
+  }
+
+  async start(docker: Docker, startOptions: StartOptions = {}): Promise<PostgresService> {
+    const byo = fromEnv();
+    if (byo) return byo;
+    const options = this.#normalized;
+    const password = options.password ?? randomPassword();
+    docker.executor.redactor.add(password);
+    const image = options.cache ? await ensureInitialisedImage(docker, options, startOptions.signal) : options.image;
+    // A cached image starts its server once; a fresh one twice (the init server, then the real one).
+    let builder = baseBuilder(image, options, password).waitFor(Wait.forLog(READY_LINE, { times: options.cache ? 1 : 2 }));
+    if (!options.cache) {
+      for (const script of options.initScripts) builder = builder.file(`/docker-entrypoint-initdb.d/${script.name}`, { content: script.content });
+    }
+    let connectionPassword = password;
+    const { container, reused } = await launch(docker, {
+      builder,
+      reuse: options.reuse,
+      reuseHash: specHash({ kind: 'postgres', image, settings: options.settings, user: options.user, database: options.database, password: options.password ?? null, scripts: options.initScripts.map((s) => specHash(s.content.toString('base64'))) }),
+      prepare: async (c: Container, fresh: boolean) => {
+        if (!fresh) {
+          // Reused: the password it was started with is in its environment.
+          connectionPassword = (await c.envValue('POSTGRES_PASSWORD')) ?? password;
+          docker.executor.redactor.add(connectionPassword);
+          return;
+        }
+        await ready(c, options, password, startOptions.signal);
+      },
+    }, startOptions.signal);
+    const connection = { host: container.host, port: container.hostPort(5432), user: options.user, password: connectionPassword, database: options.database };
+    return new PostgresService({
+      connection: { ...connection, url: connectionUrl(connection) },
+      container,
+      reused,
+      remove: () => (reused || docker.keep ? Promise.resolve() : container.remove()),
+    });
+  }
+}
+
+// Ready means a query succeeds over TCP with the service's password. A cached image was
+// initialised with another password: it is set first, over the trusted local socket.
+async function ready(container: Container, options: NormalizedPostgresOptions, password: string, signal?: AbortSignal): Promise<void> {
+  const local = { user: options.user, database: options.database, ...(signal ? { signal } : {}) };
+  if (options.cache) {
+    await psql(container, `ALTER ROLE ${ident(options.user)} PASSWORD ${literal(password)};`, local);
+  } else {
+    await psql(container, `CREATE DATABASE ${ident(options.database + TEMPLATE_SUFFIX)} TEMPLATE ${ident(options.database)};`, { ...local, database: 'postgres' });
+  }
+  const answer = await psql(container, 'SELECT 1;', { ...local, tcpPassword: password });
+  if (answer.trim() !== '1') throw new Error(`postgres answered ${JSON.stringify(answer)} to SELECT 1`);
+}
+
+/**
+ * A Postgres service template.
+ * @example
+ * const pg = await postgres({ database: 'app', initScripts: ['./schema.sql'] }).start(docker);
+ * pg.connection.url; // postgres://test:...@127.0.0.1:49153/app
+ */
+export function postgres(options: PostgresOptions = {}): Template<PostgresConnection, PostgresService> {
+  return new PostgresTemplate(options);
+}

@@ -1,0 +1,42 @@
+// What every service template shares: plain serialisable options plus `start()`, and a service
+// handle whose `connection` is plain data that can cross process boundaries (workers, fixtures).
+import type { Container, Docker, PullPolicy } from '@docker-wrapper/core';
+
+/** Options every template accepts. */
+export interface CommonOptions {
+  /** Full image reference; by default the official image at `version`. */
+  image?: string;
+  /** Reuse a running container with the same spec, across processes and runs (default false). */
+  reuse?: boolean;
+  /** One budget for pull, create, start and readiness in ms (default 60 000). */
+  startupTimeout?: number;
+  pull?: PullPolicy;
+}
+
+export interface StartOptions {
+  signal?: AbortSignal;
+}
+
+/** A started service. `connection` is plain, serialisable data. */
+export interface Service<C> extends AsyncDisposable {
+  readonly kind: string;
+  readonly connection: C;
+  /** The container; undefined when the service was brought by the environment (bring-your-own). */
+  readonly container: Container | undefined;
+  /** True when an already-running container was reused (stop() then leaves it running). */
+  readonly reused: boolean;
+  /** A connection that no other `isolate()` key shares (a database, a logical db, a topic prefix). */
+  isolate(key: string): Promise<C>;
+  /** Removes the container (not when reused or bring-your-own). */
+  stop(): Promise<void>;
+}
+
+/** A template: plain options plus `start()`. The same object is what the adapters accept. */
+export interface Template<C, S extends Service<C> = Service<C>> {
+  readonly kind: string;
+  readonly options: Readonly<object>;
+  start(docker: Docker, options?: StartOptions): Promise<S>;
+}
+
+/** The connection type of a template. */
+export type ConnectionOf<T> = T extends Template<infer C, Service<infer C>> ? C : never;
