@@ -11,3 +11,5 @@ export { redis } from './redis/template.js';
 export type { RedisOptions } from './redis/template.js';
 export { RedisService } from './redis/service.js';
 export type { RedisConnection } from './redis/service.js';
+export { startServices } from './orchestrate.js';
+export type { Environment, TemplateMap, ServicesOf, ConnectionsOf } from './orchestrate.js';

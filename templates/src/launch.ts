@@ -16,7 +16,10 @@ export interface LaunchPlan {
 
 export interface Launched {
   container: Container;
+  /** Found running rather than started. */
   reused: boolean;
+  /** Outlives the session (reuse): stop() must leave it running. */
+  persistent: boolean;
 }
 
 // Starts (or finds) the container of a plan; a container that fails `prepare` is removed.
@@ -30,14 +33,14 @@ export async function launch(docker: Docker, plan: LaunchPlan, signal?: AbortSig
       if (!docker.keep) await container.remove().catch(() => undefined);
       throw error;
     }
-    return { container, reused: false };
+    return { container, reused: false, persistent };
   };
   if (!plan.reuse) return start(false);
   return withMachineLock(`reuse-${plan.reuseHash}`, async () => {
     const found = await findReusable(docker, plan.reuseHash);
     if (found) {
       await plan.prepare(found, false);
-      return { container: found, reused: true };
+      return { container: found, reused: true, persistent: true };
     }
     return start(true);
   });

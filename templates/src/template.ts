@@ -23,7 +23,7 @@ export interface Service<C> extends AsyncDisposable {
   readonly connection: C;
   /** The container; undefined when the service was brought by the environment (bring-your-own). */
   readonly container: Container | undefined;
-  /** True when an already-running container was reused (stop() then leaves it running). */
+  /** True when an already-running container was reused. With `reuse: true`, stop() leaves the container running either way. */
   readonly reused: boolean;
   /** A connection that no other `isolate()` key shares (a database, a logical db, a topic prefix). */
   isolate(key: string): Promise<C>;

@@ -49,7 +49,7 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
       for (const script of options.initScripts) builder = builder.file(`/docker-entrypoint-initdb.d/${script.name}`, { content: script.content });
     }
     let connectionPassword = password;
-    const { container, reused } = await launch(docker, {
+    const { container, reused, persistent } = await launch(docker, {
       builder,
       reuse: options.reuse,
       reuseHash: specHash({ kind: 'postgres', image, settings: options.settings, user: options.user, database: options.database, password: options.password ?? null, scripts: options.initScripts.map((s) => specHash(s.content.toString('base64'))) }),
@@ -68,7 +68,7 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
       connection: { ...connection, url: connectionUrl(connection) },
       container,
       reused,
-      remove: () => (reused || docker.keep ? Promise.resolve() : container.remove()),
+      remove: () => (persistent || docker.keep ? Promise.resolve() : container.remove()),
     });
   }
 }

@@ -67,7 +67,7 @@ class RedisTemplate implements Template<RedisConnection, RedisService> {
     if (this.options.startupTimeout !== undefined) builder = builder.startupTimeout(this.options.startupTimeout);
     if (this.options.pull) builder = builder.pull(this.options.pull);
     let connectionPassword = password;
-    const { container, reused } = await launch(docker, {
+    const { container, reused, persistent } = await launch(docker, {
       builder,
       reuse: this.options.reuse ?? false,
       reuseHash: specHash({ kind: 'redis', image: this.#image, args: this.#args, password: this.options.password ?? (this.options.password === null ? null : 'random') }),
@@ -84,7 +84,7 @@ class RedisTemplate implements Template<RedisConnection, RedisService> {
       connection: { ...base, keyPrefix: '', url: redisUrl(base) },
       container,
       reused,
-      remove: () => (reused || docker.keep ? Promise.resolve() : container.remove()),
+      remove: () => (persistent || docker.keep ? Promise.resolve() : container.remove()),
     });
   }
 }

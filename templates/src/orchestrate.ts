@@ -1,0 +1,51 @@
+// One orchestration for every front end (Vitest, Jest, Playwright, the command line): start a map of
+// templates in parallel, hand out plain connection data, isolate per worker, stop everything.
+import type { Docker } from '@docker-wrapper/core';
+import { DockerWrapperError } from '@docker-wrapper/core';
+import type { Service, StartOptions, Template } from './template.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TemplateMap = Record<string, Template<any, Service<any>>>;
+export type ServicesOf<M extends TemplateMap> = { [K in keyof M]: Awaited<ReturnType<M[K]['start']>> };
+export type ConnectionsOf<M extends TemplateMap> = { [K in keyof M]: ServicesOf<M>[K]['connection'] };
+
+export interface Environment<M extends TemplateMap> extends AsyncDisposable {
+  readonly services: ServicesOf<M>;
+  /** Plain data: safe to serialise to workers, fixtures and other processes. */
+  readonly connections: ConnectionsOf<M>;
+  /** Each service's isolated connection for `key` (a worker id, a test file). */
+  isolate(key: string): Promise<ConnectionsOf<M>>;
+  /** Stops every service (reused and bring-your-own ones stay). */
+  stop(): Promise<void>;
+}
+
+// Starts every template at once. If one fails, the others are stopped and the error names each
+// failed service (the first failure is the cause).
+export async function startServices<M extends TemplateMap>(docker: Docker, templates: M, options: StartOptions = {}): Promise<Environment<M>> {
+  const names = Object.keys(templates);
+  const results = await Promise.allSettled(names.map((name) => (templates[name] as M[keyof M]).start(docker, options)));
+  const failures = results.flatMap((result, i) => (result.status === 'rejected' ? [{ name: names[i] as string, error: result.reason as unknown }] : []));
+  const started = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  if (failures.length > 0) {
+    await Promise.allSettled(started.map((service) => service.stop()));
+    const detail = failures.map(({ name, error }) => `- ${name}: ${error instanceof Error ? error.message : String(error)}`).join('\n');
+    throw new DockerWrapperError('STARTUP_FAILED', `${failures.length} of ${names.length} service(s) failed to start:\n${detail}`, { cause: failures[0]?.error });
+  }
+  const services = Object.fromEntries(names.map((name, i) => [name, (results[i] as PromiseFulfilledResult<Service<unknown>>).value])) as ServicesOf<M>;
+  const connections = Object.fromEntries(names.map((name) => [name, (services[name] as Service<unknown>).connection])) as ConnectionsOf<M>;
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= Promise.all(names.map((name) => (services[name] as Service<unknown>).stop())).then(() => undefined);
+    return stopping;
+  };
+  return {
+    services,
+    connections,
+    async isolate(key: string) {
+      const isolated = await Promise.all(names.map((name) => (services[name] as Service<unknown>).isolate(key)));
+      return Object.fromEntries(names.map((name, i) => [name, isolated[i]])) as ConnectionsOf<M>;
+    },
+    stop,
+    [Symbol.asyncDispose]: stop,
+  };
+}
