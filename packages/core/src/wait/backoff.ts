@@ -7,7 +7,8 @@ export interface PollOptions {
   factor?: number;
 }
 
-// Sleeps `ms`, or rejects with the signal's reason when it aborts first. The timer is unref()'d.
+// Sleeps `ms`, or rejects with the signal's reason when it aborts first. The timer keeps the
+// process alive on purpose: a caller is awaiting it.
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason as Error);
@@ -19,7 +20,6 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
       signal.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    timer.unref();
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }

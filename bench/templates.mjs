@@ -1,0 +1,110 @@
+// Start-up of the Postgres and Redis templates against their raw limits and testcontainers-node,
+// measured interleaved in one run. `node scripts/with-images.mjs node bench/templates.mjs [rounds]`
+// (after `npm run build`). Reports medians and ratios.
+import { execa } from 'execa';
+import pg from 'pg';
+import { PostgreSqlContainer } from '@testcontainers/postgresql';
+import { RedisContainer } from '@testcontainers/redis';
+import { ContainerBuilder, Docker, Wait } from '../packages/core/dist/index.js';
+import { postgres, redis } from '../templates/dist/index.js';
+import { docker, hostPort, pollEvery, redisPing, report, resolveImage, time } from './support.mjs';
+
+process.env.TESTCONTAINERS_RYUK_DISABLED = 'true';
+const rounds = Number(process.argv[2] ?? 7);
+const pgImage = resolveImage('postgres:17');
+const redisImage = resolveImage('redis:7');
+const READY = 'database system is ready to accept connections';
+
+async function selectOne(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('SELECT 1');
+  await client.end();
+}
+
+const pgIsReady = (port) => execa('pg_isready', ['-q', '-h', '127.0.0.1', '-p', String(port), '-t', '1'], { reject: false }).then((r) => r.exitCode === 0);
+
+const session = await Docker.connect();
+// Warm the initialised-image cache once (not timed) and find its tag for the raw cached limit.
+await (await postgres().start(session)).stop();
+const cachedTag = (await docker(['image', 'ls', '--filter', 'label=docker-wrapper.cache=postgres', '--format', '{{.Repository}}:{{.Tag}}'])).stdout.split('\n')[0];
+
+const variants = {
+  'pg raw: docker run + pg_isready/20ms (fresh)': async () => {
+    const { stdout: id } = await docker(['run', '-d', '-p', '127.0.0.1::5432', '-e', 'POSTGRES_PASSWORD=pw', pgImage]);
+    const port = await hostPort(id.trim(), 5432);
+    await pollEvery(20, () => pgIsReady(port));
+    return () => docker(['rm', '-f', '-v', id.trim()]);
+  },
+  'pg core run() + Wait.forLog x2, then SELECT 1': async () => {
+    const c = await new ContainerBuilder('postgres:17').env('POSTGRES_PASSWORD', 'pw').port(5432).waitFor(Wait.forLog(READY, { times: 2 })).run(session);
+    await selectOne(`postgres://postgres:pw@127.0.0.1:${c.hostPort(5432)}/postgres`);
+    return () => c.remove();
+  },
+  'pg template, cache off, then SELECT 1': async () => {
+    const s = await postgres({ cache: false }).start(session);
+    await selectOne(s.connection.url);
+    return () => s.stop();
+  },
+  'pg testcontainers 12 start(), then SELECT 1': async () => {
+    const c = await new PostgreSqlContainer(pgImage).start();
+    await selectOne(c.getConnectionUri());
+    return () => c.stop();
+  },
+  'pg raw: docker run cached image + pg_isready': async () => {
+    const { stdout: id } = await docker(['run', '-d', '-p', '127.0.0.1::5432', cachedTag]);
+    const port = await hostPort(id.trim(), 5432);
+    await pollEvery(20, () => pgIsReady(port));
+    return () => docker(['rm', '-f', '-v', id.trim()]);
+  },
+  'pg template from cache, then SELECT 1': async () => {
+    const s = await postgres().start(session);
+    await selectOne(s.connection.url);
+    return () => s.stop();
+  },
+  'redis raw: docker run + docker port + PING': async () => {
+    const { stdout: id } = await docker(['run', '-d', '-p', '127.0.0.1::6379', redisImage]);
+    const port = await hostPort(id.trim(), 6379);
+    await pollEvery(5, () => redisPing(port));
+    return () => docker(['rm', '-f', '-v', id.trim()]);
+  },
+  'redis template start() (ready = PING from host)': async () => {
+    const s = await redis().start(session);
+    return () => s.stop();
+  },
+  'redis testcontainers 12 start()': async () => {
+    const c = await new RedisContainer(redisImage).start();
+    return () => c.stop();
+  },
+};
+
+const results = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+for (let round = 0; round < rounds; round++) {
+  for (const [name, run] of Object.entries(variants)) {
+    if (process.env.BENCH_VERBOSE) console.log(`  ${name}`);
+    const { ms, value: cleanup } = await time(run);
+    results[name].push(ms);
+    await cleanup();
+  }
+  console.log(`round ${round + 1}/${rounds} done`);
+}
+
+const pick = (...names) => Object.fromEntries(names.map((n) => [n, results[n]]));
+report('Postgres, fresh (issue 4: run-and-wait vs the physical limit and testcontainers)', pick('pg raw: docker run + pg_isready/20ms (fresh)', 'pg core run() + Wait.forLog x2, then SELECT 1', 'pg template, cache off, then SELECT 1', 'pg testcontainers 12 start(), then SELECT 1'), 'pg raw: docker run + pg_isready/20ms (fresh)');
+report('Postgres vs testcontainers', pick('pg testcontainers 12 start(), then SELECT 1', 'pg core run() + Wait.forLog x2, then SELECT 1', 'pg template from cache, then SELECT 1'), 'pg testcontainers 12 start(), then SELECT 1');
+report('Postgres from the initialised-image cache', pick('pg raw: docker run cached image + pg_isready', 'pg template from cache, then SELECT 1'), 'pg raw: docker run cached image + pg_isready');
+report('Redis', pick('redis raw: docker run + docker port + PING', 'redis template start() (ready = PING from host)', 'redis testcontainers 12 start()'), 'redis raw: docker run + docker port + PING');
+
+// Reuse and isolation.
+const reusable = await postgres({ reuse: true, database: 'bench_reuse' }).start(session);
+const reuseTimes = [];
+for (let i = 0; i < rounds; i++) {
+  const other = await Docker.connect();
+  reuseTimes.push((await time(() => postgres({ reuse: true, database: 'bench_reuse' }).start(other))).ms);
+  await other.close();
+}
+const isolateTimes = [];
+for (let i = 0; i < rounds; i++) isolateTimes.push((await time(() => reusable.isolate(`bench-${Date.now()}-${i}`))).ms);
+report('Reuse and isolation (targets: reused <= 200 ms, isolate <= 150 ms)', { 'pg reused start() (new session each)': reuseTimes, 'pg isolate()': isolateTimes }, 'pg reused start() (new session each)');
+await reusable.container.remove();
+await session.close();
