@@ -1,5 +1,6 @@
 // One linter for the whole repository; type-aware so floating promises are caught.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -7,9 +8,7 @@ export default tseslint.config(
   js.configs.recommended,
   {
     files: ['**/*.{js,mjs}'],
-    languageOptions: {
-      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
-    },
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['**/*.ts'],

@@ -22,8 +22,9 @@ async function officialAvailable(reference) {
   return (await docker(['pull', '--quiet', reference], { timeoutMs: 120_000 })).exitCode === 0;
 }
 
-async function buildOne(standIn, base, log) {
-  const dir = join(imagesDir, standIn.folder);
+// Builds one stand-in (folder under `root`) unless its hash-tagged image exists; returns the tag.
+export async function buildOne(standIn, base, log, root = imagesDir) {
+  const dir = join(root, standIn.folder);
   const hash = await hashInputs(dir, [base]);
   const tag = `docker-wrapper-ci/${standIn.folder}:${hash}`;
   if (await imageExists(tag)) return tag;

@@ -7,13 +7,17 @@ import { newSessionId, sessionLabels } from './cleanup/labels.js';
 import { startReaper, type Reaper } from './cleanup/reaper.js';
 import { countSession, sweepSession, type SweepResult } from './cleanup/sweep.js';
 import { DockerCommandError, DockerWrapperError, InvalidOptionError } from './errors.js';
-import { substitutionFromEnv } from './options/image-reference.js';
+import { substitutionFromEnv, type ImageSubstitution } from './options/image-reference.js';
 import { validateLabelKey } from './options/validate.js';
 import { Containers } from './resources/containers.js';
 import type { EngineContext } from './resources/engine-context.js';
 import { Images } from './resources/images.js';
 import { Networks } from './resources/networks.js';
 import { Volumes } from './resources/volumes.js';
+import { DiagnosticsRecorder } from './diagnostics/recorder.js';
+import type { RecorderOptions } from './diagnostics/recorder-options.js';
+import { Events } from './streams/events.js';
+import { Stats } from './streams/stats.js';
 
 export interface ConnectOptions extends RuntimeOptions {
   /** Reuse a session id (e.g. one shared by a test run's workers); a new one by default. */
@@ -74,14 +78,19 @@ export class Docker implements AsyncDisposable {
   readonly images: Images;
   readonly networks: Networks;
   readonly volumes: Volumes;
+  /** Live docker events: `docker.events.stream({ type: 'container', action: 'die' })`. */
+  readonly events: Events;
+  /** Container resource samples: `docker.stats.stream(c)`, `docker.stats.monitor(c)`. */
+  readonly stats: Stats;
+  readonly #recorders = new Set<DiagnosticsRecorder>();
   readonly #keep: boolean;
   readonly #reaper: Reaper | undefined;
   readonly #log: (message: string) => void;
   readonly #signalHandlers = new Map<NodeJS.Signals, () => void>();
   #closing: Promise<SweepResult> | undefined;
 
-  private constructor(args: { executor: Executor; engine: EngineInfo; options: ConnectOptions; env: NodeJS.ProcessEnv }) {
-    const { executor, engine, options, env } = args;
+  private constructor(args: { executor: Executor; engine: EngineInfo; options: ConnectOptions; env: NodeJS.ProcessEnv; substitution: ImageSubstitution }) {
+    const { executor, engine, options, env, substitution } = args;
     this.executor = executor;
     this.engine = engine;
     this.sessionId = options.sessionId ?? newSessionId();
@@ -95,7 +104,7 @@ export class Docker implements AsyncDisposable {
       defaultHostIp: options.bindAddress ?? (engine.remote ? '0.0.0.0' : '127.0.0.1'),
       sessionId: this.sessionId,
       labels: () => ({ ...extraLabels, ...sessionLabels(this.sessionId) }),
-      substitution: substitutionFromEnv(env, options.imageMap, options.registryPrefix),
+      substitution,
       keep: this.#keep,
       localEngine: !engine.remote,
     };
@@ -103,6 +112,8 @@ export class Docker implements AsyncDisposable {
     this.images = new Images(context);
     this.networks = new Networks(context);
     this.volumes = new Volumes(context);
+    this.events = new Events(context);
+    this.stats = new Stats(context);
     this.#reaper = !this.#keep && options.reaper !== false ? startReaper(this.sessionId, executor.binary, executor.env) : undefined;
     if (options.handleSignals !== false) this.#handleSignals();
   }
@@ -116,15 +127,19 @@ export class Docker implements AsyncDisposable {
   static async connect(options: ConnectOptions = {}): Promise<Docker> {
     normalizeConnectOptions(options);
     const env = options.env ?? process.env;
+    // Image maps (code and DOCKER_WRAPPER_IMAGE_MAP) are checked before any docker process starts.
+    const substitution = substitutionFromEnv(env, options.imageMap, options.registryPrefix);
     const binary = resolveBinary(options.binary, env);
     const redactor = new Redactor();
     const executor = new Executor({ binary, env: dockerEnv(options, env), redactor });
     const timeoutMs = options.connectTimeoutMs ?? 2000;
+    // The answer is due within timeoutMs: leave the docker processes room to be killed and reaped.
+    const processTimeoutMs = Math.max(1, timeoutMs - Math.min(250, timeoutMs / 4));
     const useContext = !options.host && (options.context !== undefined || !env.DOCKER_HOST);
     const [version, contextHost] = await Promise.all([
-      executor.raw(['version', '--format', '{{json .Server}}'], { timeoutMs }).catch((error: unknown) => error as DockerCommandError),
+      executor.raw(['version', '--format', '{{json .Server}}'], { timeoutMs: processTimeoutMs }).catch((error: unknown) => error as DockerCommandError),
       useContext
-        ? executor.raw(['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}'], { timeoutMs }).catch(() => undefined)
+        ? executor.raw(['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}'], { timeoutMs: processTimeoutMs }).catch(() => undefined)
         : Promise.resolve(undefined),
     ]);
     const endpoint = options.host ?? (useContext && contextHost?.exitCode === 0 ? contextHost.stdout.trim() : env.DOCKER_HOST) ?? 'unix:///var/run/docker.sock';
@@ -135,6 +150,10 @@ export class Docker implements AsyncDisposable {
     const server = version.exitCode === 0 ? (JSON.parse(version.stdout.trim() || 'null') as Record<string, string> | null) : null;
     if (!server) {
       const why = version.stderr.trim().split('\n').pop() ?? '';
+      const contextName = options.context ?? env.DOCKER_CONTEXT;
+      if (useContext && contextName && contextHost?.exitCode !== 0) {
+        throw new DockerWrapperError('DAEMON_UNREACHABLE', `The docker context ${JSON.stringify(contextName)} (from ${options.context ? 'the `context` option' : 'DOCKER_CONTEXT'}) cannot be used: ${executor.redactor.text(why)}. Pick one from \`docker context ls\`, or create it with \`docker context create\`.`);
+      }
       throw new DockerWrapperError('DAEMON_UNREACHABLE', `The Docker engine at ${endpoint} is not reachable: ${executor.redactor.text(why)}. Start it (e.g. \`sudo systemctl start docker\` or \`dockerd\`), or point DOCKER_HOST, DOCKER_CONTEXT or the \`host\`/\`context\` option at a running one.`);
     }
     const engine: EngineInfo = {
@@ -145,7 +164,7 @@ export class Docker implements AsyncDisposable {
       arch: server.Arch ?? '',
       remote: !endpoint.startsWith('unix://') && !endpoint.startsWith('npipe://') && !isLocalEndpoint(endpoint),
     };
-    return new Docker({ executor, engine, options, env });
+    return new Docker({ executor, engine, options, env, substitution });
   }
 
   /** True when close() will keep everything (DOCKER_WRAPPER_KEEP=1 or `keep: true`). */
@@ -153,11 +172,27 @@ export class Docker implements AsyncDisposable {
     return this.#keep;
   }
 
+  /**
+   * Starts recording this session's container events and stats for failure reports; close()
+   * stops it (or call `stop()` yourself).
+   * @example
+   * const recorder = docker.recordDiagnostics();
+   * // ... a test fails ...
+   * console.log(await recorder.text(db.id, { since: testStartedAt }));
+   */
+  recordDiagnostics(options: RecorderOptions = {}): DiagnosticsRecorder {
+    if (this.#closing) throw new DockerWrapperError('CLOSED', `Session ${this.sessionId} is closed: record diagnostics before close().`);
+    const recorder = DiagnosticsRecorder.start(this, options);
+    this.#recorders.add(recorder);
+    return recorder;
+  }
+
   // Removes every container (with its anonymous volumes), network and volume of this session.
   // Safe to call more than once; with keep on, it reports what it leaves instead.
   close(): Promise<SweepResult> {
     this.#closing ??= (async () => {
       for (const [signal, handler] of this.#signalHandlers) process.off(signal, handler);
+      await Promise.all([...this.#recorders].map((recorder) => recorder.stop()));
       if (this.#keep) {
         const kept = await countSession(this.executor, this.sessionId);
         this.#log(`DOCKER_WRAPPER_KEEP=1: keeping ${kept.containers} container(s), ${kept.networks} network(s), ${kept.volumes} volume(s) of session ${this.sessionId} (docker ps -a --filter label=docker-wrapper.session=${this.sessionId}).`);

@@ -56,7 +56,7 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
       prepare: async (c: Container, fresh: boolean) => {
         if (!fresh) {
           // Reused: the password it was started with is in its environment.
-          connectionPassword = (await c.envValue('POSTGRES_PASSWORD')) ?? password;
+          connectionPassword = c.envValue('POSTGRES_PASSWORD') ?? password;
           docker.executor.redactor.add(connectionPassword);
           return;
         }

@@ -62,7 +62,11 @@ class RedisTemplate implements Template<RedisConnection, RedisService> {
     if (password) docker.executor.redactor.add(password);
     // No persistence: a test cache needs none, and it keeps start and flush fast.
     const command = ['redis-server', '--save', '', '--appendonly', 'no', ...(password ? ['--requirepass', password] : []), ...this.#args];
-    let builder = new ContainerBuilder(this.#image).port(6379).command(command).waitFor(Wait.forLog('Ready to accept connections'));
+    // Ready = PING answers through the published port: polled from here, no docker process.
+    let builder = new ContainerBuilder(this.#image)
+      .port(6379)
+      .command(command)
+      .waitFor(Wait.forProbe('PING from the host', (c) => ping(c.host, c.hostPort(6379), password).then(() => true)));
     if (password) builder = builder.env('REDIS_PASSWORD', password, { secret: true });
     if (this.options.startupTimeout !== undefined) builder = builder.startupTimeout(this.options.startupTimeout);
     if (this.options.pull) builder = builder.pull(this.options.pull);
@@ -72,8 +76,9 @@ class RedisTemplate implements Template<RedisConnection, RedisService> {
       reuse: this.options.reuse ?? false,
       reuseHash: specHash({ kind: 'redis', image: this.#image, args: this.#args, password: this.options.password ?? (this.options.password === null ? null : 'random') }),
       prepare: async (c: Container, fresh: boolean) => {
-        if (!fresh && password) {
-          connectionPassword = (await c.envValue('REDIS_PASSWORD')) ?? password;
+        if (fresh) return;
+        if (password) {
+          connectionPassword = c.envValue('REDIS_PASSWORD') ?? password;
           docker.executor.redactor.add(connectionPassword);
         }
         await ping(c.host, c.hostPort(6379), connectionPassword);

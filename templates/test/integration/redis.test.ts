@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Docker } from '@docker-wrapper/core';
 import { redis, type RedisConnection } from '@docker-wrapper/templates';

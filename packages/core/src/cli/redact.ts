@@ -31,7 +31,7 @@ export class Redactor {
     return args.map((arg, i) => {
       const previous = args[i - 1];
       const inline = /^(--env|--build-arg)=(.*)$/.exec(arg);
-      if (inline) return `${inline[1]}=${maskAssignment(inline[2] ?? '')}`;
+      if (inline) return `${inline[1]}=${this.text(maskAssignment(inline[2] ?? ''))}`;
       if (previous === '-e' || previous === '--env' || previous === '--build-arg') return this.text(maskAssignment(arg));
       return this.text(arg);
     });

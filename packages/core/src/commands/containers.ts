@@ -80,6 +80,13 @@ export function logsArgs(id: string, options: LogsArgsOptions = {}): string[] {
   return args;
 }
 
+// True when a failed `docker exec` printed docker's own refusal (no such container, not running,
+// paused, restarting) rather than the command's output: one line, `Error response from daemon: ...`
+// (CLI 28) or `Error: No such container: ...` (CLI 20).
+export function isExecRefusal(stderr: string): boolean {
+  return /^(?:Error response from daemon|Error): (?:No such container|Container \S+ is (?:not running|paused|restarting))[^\n]*\n?$/.test(stderr);
+}
+
 // `docker wait` prints the exit code.
 export function waitCommand(id: string): DockerCommand<number> {
   return { args: ['wait', id], parse: (stdout) => Number(stdout.trim()) };

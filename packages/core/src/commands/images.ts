@@ -1,4 +1,5 @@
 // Image commands as data, and parsers of their output (pure).
+import { isAbsolute, join } from 'node:path';
 import { parseJsonLines, type DockerCommand } from '../cli/command.js';
 
 export interface ImageInfo {
@@ -71,6 +72,7 @@ export function parsePullLine(line: string): PullProgress {
 export interface BuildOptions {
   /** Folder sent to docker as the build context. */
   context: string;
+  /** Path of the Dockerfile, relative to `context` unless absolute (default: `context/Dockerfile`). */
   dockerfile?: string;
   tag?: string;
   buildArgs?: Record<string, string>;
@@ -80,11 +82,13 @@ export interface BuildOptions {
   noCache?: boolean;
 }
 
-// `docker build -q`, which prints the new image id.
+// `docker build -q`, which prints the new image id. `--force-rm`: the legacy builder otherwise
+// leaves the container of a failed step behind, unlabelled.
 export function buildCommand(options: BuildOptions): DockerCommand<string> {
-  const args = ['build', '-q'];
+  const args = ['build', '-q', '--force-rm'];
   if (options.tag) args.push('-t', options.tag);
-  if (options.dockerfile) args.push('-f', options.dockerfile);
+  // docker reads a relative -f from its working directory; this package means the context's.
+  if (options.dockerfile) args.push('-f', isAbsolute(options.dockerfile) ? options.dockerfile : join(options.context, options.dockerfile));
   for (const [key, value] of Object.entries(options.buildArgs ?? {})) args.push('--build-arg', `${key}=${value}`);
   if (options.target) args.push('--target', options.target);
   for (const [key, value] of Object.entries(options.labels ?? {})) args.push('--label', `${key}=${value}`);

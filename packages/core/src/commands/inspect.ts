@@ -37,6 +37,8 @@ export interface ContainerInfo {
   networks: Record<string, { ipAddress: string; aliases: string[] }>;
   hasHealthCheck: boolean;
   memoryLimitBytes: number;
+  /** The container's environment (may hold secrets: never print it). */
+  env: Record<string, string>;
 }
 
 type Json = Record<string, unknown>;
@@ -100,6 +102,10 @@ export function toContainerInfo(raw: unknown): ContainerInfo {
     networks,
     hasHealthCheck: Array.isArray(healthTest) && healthTest.length > 0 && healthTest[0] !== 'NONE',
     memoryLimitBytes: num(obj(data.HostConfig).Memory),
+    env: Object.fromEntries((Array.isArray(config.Env) ? config.Env : []).map(String).map((pair) => {
+      const at = pair.indexOf('=');
+      return at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
+    })),
   };
 }
 

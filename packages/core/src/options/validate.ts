@@ -34,6 +34,14 @@ export function validateLabelKey(option: string, key: unknown): string {
   return key;
 }
 
+// A user for `--user`: `name`, `uid` or `uid:gid` (never starting with `-`).
+export function validateUser(option: string, value: unknown): string {
+  if (typeof value !== 'string' || !/^[a-zA-Z0-9_][a-zA-Z0-9_.-]*(:[a-zA-Z0-9_][a-zA-Z0-9_.-]*)?$/.test(value)) {
+    throw new InvalidOptionError(option, value, 'Expected `name`, `uid`, or `uid:gid`.');
+  }
+  return value;
+}
+
 // A TCP/UDP port number.
 export function validatePort(option: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {

@@ -4,9 +4,10 @@ import { InvalidOptionError } from '../errors.js';
 import { validateImageReference } from '../options/image-reference.js';
 import {
   parseMemorySize, validateArgv, validateContainerPath, validateEnvKey, validateInteger, validateLabelKey,
-  validateDuration, validateName, validatePort, validateValue,
+  validateDuration, validateName, validatePort, validateUser, validateValue,
 } from '../options/validate.js';
 import type { WaitStrategy } from '../wait/context.js';
+import { validateHealthCheckSpec } from '../wait/health-check.js';
 import type { ContainerSpec, HealthCheckSpec, Protocol, PullPolicy, RestartPolicy } from './container-spec.js';
 
 const RESTART_POLICIES: readonly RestartPolicy[] = ['no', 'always', 'unless-stopped', 'on-failure'];
@@ -157,8 +158,7 @@ export class ContainerBuilder {
   }
 
   user(user: string): ContainerBuilder {
-    if (typeof user !== 'string' || !/^[a-zA-Z0-9_.-]+(:[a-zA-Z0-9_.-]+)?$/.test(user)) throw new InvalidOptionError('user', user, 'Expected `name`, `uid`, or `uid:gid`.');
-    return this.#with({ user });
+    return this.#with({ user: validateUser('user', user) });
   }
 
   workdir(path: string): ContainerBuilder {
@@ -187,7 +187,8 @@ export class ContainerBuilder {
   }
 
   healthCheck(check: HealthCheckSource | HealthCheckSpec): ContainerBuilder {
-    const spec = 'toSpec' in check ? check.toSpec() : check;
+    const source = check as Partial<HealthCheckSource> | null;
+    const spec = typeof source?.toSpec === 'function' ? source.toSpec() : validateHealthCheckSpec('healthCheck', check);
     return this.#with({ healthCheck: spec });
   }
 

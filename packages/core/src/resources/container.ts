@@ -1,7 +1,7 @@
 // A handle on a running container: its address and ports, and everything one does with it.
 import type { CallOptions } from '../cli/executor.js';
 import { DockerWrapperError } from '../errors.js';
-import { validateArgv, validateContainerPath, validateEnvKey } from '../options/validate.js';
+import { validateArgv, validateContainerPath, validateEnvKey, validateUser } from '../options/validate.js';
 import {
   copyCommand, execArgs, inspectContainerCommand, isExecRefusal, killCommand, logsArgs, removeContainersCommand, restartCommand, simpleCommand,
   stopCommand, waitCommand, type ExecArgsOptions, type LogsArgsOptions,
@@ -73,6 +73,7 @@ export class Container implements AsyncDisposable {
     validateArgv('exec', cmd);
     for (const key of Object.keys(options.env ?? {})) validateEnvKey('exec env', key);
     if (options.workdir !== undefined) validateContainerPath('exec workdir', options.workdir);
+    if (options.user !== undefined) validateUser('exec user', options.user);
     const args = execArgs(this.id, cmd, { ...options, interactive: options.input !== undefined });
     const result = await this.#context.executor.raw(args, options);
     // docker's own refusal (not the command's exit code) is an error.
@@ -140,10 +141,8 @@ export class Container implements AsyncDisposable {
   }
 
   // The value of one environment variable the container was started with (undefined if unset).
-  async envValue(key: string): Promise<string | undefined> {
-    const env = await this.#context.executor.run({ args: ['container', 'inspect', '--format', '{{json .Config.Env}}', this.id], parse: (stdout) => JSON.parse(stdout) as string[] | null });
-    const entry = (env ?? []).find((pair) => pair.startsWith(`${key}=`));
-    return entry?.slice(key.length + 1);
+  envValue(key: string): string | undefined {
+    return this.#info.env[key];
   }
 
   // Removes the container (forced) with its anonymous volumes unless `volumes: false`.

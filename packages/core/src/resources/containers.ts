@@ -87,8 +87,10 @@ export class Containers {
       }
       container = new Container(this.#context, await executor.run(inspectContainerCommand(id), { signal: budget, timeoutMs: remaining() }));
     } catch (error) {
-      // docker may have created the container before failing to start it.
-      await executor.raw(['rm', '-f', '-v', name], { timeoutMs: 30_000 }).catch(() => undefined);
+      // docker may have created the container before failing to start it. Not when the name was
+      // taken or the image missing: then nothing was created, and the name may be someone else's.
+      const createdNothing = error instanceof DockerCommandError && (error.code === 'NAME_IN_USE' || error.code === 'IMAGE_NOT_FOUND');
+      if (!createdNothing) await executor.raw(['rm', '-f', '-v', name], { timeoutMs: 30_000 }).catch(() => undefined);
       if (error instanceof DockerCommandError && (error.code === 'COMMAND_TIMEOUT' || error.code === 'COMMAND_ABORTED')) {
         throw await startupError(undefined, 'docker run', budget.aborted && !options.signal?.aborted ? 'timeout' : 'failed', error.message, failureContext, error);
       }

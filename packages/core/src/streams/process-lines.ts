@@ -4,6 +4,9 @@
 import type { Executor } from '../cli/executor.js';
 import { DockerCommandError } from '../errors.js';
 
+// How long a stopped stream's docker process may take to exit on SIGTERM before it is killed.
+const KILL_GRACE_MS = 300;
+
 export interface ProcessLinesOptions {
   signal?: AbortSignal;
   /** Read stdout and stderr together (container logs), instead of stdout only. */
@@ -20,6 +23,14 @@ export async function* processLines(executor: Executor, args: readonly string[],
   // Iterated by hand: execa's iterator only returns once the process ends, so a consumer that
   // stops early must kill the process first.
   const lines = child.iterable({ from: options.all ? 'all' : 'stdout' })[Symbol.asyncIterator]();
+  // docker 28's `stats` ignores SIGTERM (execa's own SIGKILL would follow 5 s later): a reading
+  // client has nothing to clean up, so after the signal it gets a short grace only.
+  let forceKill: NodeJS.Timeout | undefined;
+  const forceKillSoon = () => {
+    forceKill ??= setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+    forceKill.unref();
+  };
+  options.signal?.addEventListener('abort', forceKillSoon, { once: true });
   let consumerStopped = true;
   try {
     for (let next = await lines.next(); !next.done; next = await lines.next()) {
@@ -30,9 +41,14 @@ export async function* processLines(executor: Executor, args: readonly string[],
     if (options.signal?.aborted) return;
     throw error;
   } finally {
-    if (consumerStopped) child.kill();
+    options.signal?.removeEventListener('abort', forceKillSoon);
+    if (consumerStopped) {
+      child.kill();
+      forceKillSoon();
+    }
     await lines.return?.().catch(() => undefined);
     const result = await child;
+    clearTimeout(forceKill);
     if (!consumerStopped && !options.signal?.aborted && !result.isCanceled && result.exitCode !== 0 && !result.isTerminated) {
       const failure = executor.failure(args, { exitCode: result.exitCode ?? 1, stderr, durationMs: Math.round(performance.now() - started) });
       // A stream that ends because docker failed (daemon gone, container removed) is an error.

@@ -9,12 +9,14 @@ function childContext(context: WaitContext): { context: WaitContext; controller:
 export class AllWait implements WaitStrategy {
   readonly description: string;
   readonly expectsExit: boolean;
+  readonly immediate: boolean;
   readonly #strategies: readonly WaitStrategy[];
 
   constructor(strategies: readonly WaitStrategy[]) {
     this.#strategies = strategies;
     this.description = `all of [${strategies.map((s) => s.description).join(', ')}]`;
     this.expectsExit = strategies.some((s) => s.expectsExit);
+    this.immediate = strategies.every((s) => s.immediate);
   }
 
   async wait(context: WaitContext): Promise<void> {
@@ -30,12 +32,14 @@ export class AllWait implements WaitStrategy {
 export class AnyWait implements WaitStrategy {
   readonly description: string;
   readonly expectsExit: boolean;
+  readonly immediate: boolean;
   readonly #strategies: readonly WaitStrategy[];
 
   constructor(strategies: readonly WaitStrategy[]) {
     this.#strategies = strategies;
     this.description = `any of [${strategies.map((s) => s.description).join(', ')}]`;
     this.expectsExit = strategies.every((s) => s.expectsExit);
+    this.immediate = strategies.some((s) => s.immediate);
   }
 
   async wait(context: WaitContext): Promise<void> {

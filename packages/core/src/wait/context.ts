@@ -16,6 +16,8 @@ export interface WaitStrategy {
   readonly description: string;
   /** True when the strategy expects the container to exit (one-shot containers). */
   readonly expectsExit?: boolean;
+  /** True when the strategy resolves without looking at the container (`Wait.none()`): nothing to watch. */
+  readonly immediate?: boolean;
   /** Resolves when ready; rejects (with a WaitFailure) when it can never become ready. */
   wait(context: WaitContext): Promise<void>;
 }

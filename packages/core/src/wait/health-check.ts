@@ -58,6 +58,22 @@ export class HealthCheck {
   }
 }
 
+// A health check given as plain data: `['NONE']`, `['CMD-SHELL', script]` or `['CMD', ...argv]`
+// (turned into CMD-SHELL, as docker's --health-cmd runs through /bin/sh), timings checked. A copy.
+export function validateHealthCheckSpec(option: string, value: unknown): HealthCheckSpec {
+  const spec = (value && typeof value === 'object' ? value : {}) as Partial<HealthCheckSpec>;
+  const test = Array.isArray(spec.test) && spec.test.every((part) => typeof part === 'string') ? spec.test : [];
+  const [kind, ...rest] = test;
+  const valid = (kind === 'NONE' && rest.length === 0) || (kind === 'CMD-SHELL' && rest.length === 1 && rest[0]?.trim()) || (kind === 'CMD' && rest.length > 0);
+  if (!valid) throw new InvalidOptionError(option, value, 'Expected `{ test: ["CMD-SHELL", script] }`, `{ test: ["CMD", ...argv] }` or `{ test: ["NONE"] }`, or a `HealthCheck`.');
+  const out: HealthCheckSpec = { test: kind === 'CMD' ? ['CMD-SHELL', rest.map(shellQuote).join(' ')] : [...test] };
+  if (spec.intervalMs !== undefined) out.intervalMs = positive('interval', spec.intervalMs);
+  if (spec.timeoutMs !== undefined) out.timeoutMs = positive('timeout', spec.timeoutMs);
+  if (spec.retries !== undefined) out.retries = validateInteger('HealthCheck.retries', spec.retries, 1);
+  if (spec.startPeriodMs !== undefined) out.startPeriodMs = validateDuration('HealthCheck.startPeriod', spec.startPeriodMs);
+  return out;
+}
+
 function positive(option: string, ms: number): number {
   validateDuration(`HealthCheck.${option}`, ms);
   // docker refuses intervals and timeouts under one millisecond.

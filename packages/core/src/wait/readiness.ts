@@ -20,8 +20,9 @@ export interface ReadinessOptions {
 export async function awaitReadiness(container: Container, strategy: WaitStrategy, options: ReadinessOptions): Promise<void> {
   const stop = new AbortController();
   const signal = AbortSignal.any([options.budget, stop.signal]);
-  // One `docker wait` notices an exit at once, unless exiting is what the strategy waits for.
-  const exited = strategy.expectsExit
+  // One `docker wait` notices an exit at once, unless exiting is what the strategy waits for, or
+  // it waits for nothing (then the watcher would be one more docker process for no answer).
+  const exited = strategy.expectsExit || strategy.immediate
     ? new Promise<never>(() => undefined)
     : options.executor.run(waitCommand(container.id), { signal, timeoutMs: 24 * 3600_000 }).then((code) => {
         throw new WaitFailure('exited', `the container exited with code ${code}`);

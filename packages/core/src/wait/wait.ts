@@ -9,8 +9,9 @@ import { HealthyWait } from './healthy.js';
 import { HttpWait, type HttpWaitOptions } from './http.js';
 import { LogWait } from './log.js';
 import { PortWait } from './port.js';
+import { ProbeWait, type Probe } from './probe.js';
 
-const none: WaitStrategy = { description: 'nothing', wait: () => Promise.resolve() };
+const none: WaitStrategy = { description: 'nothing', immediate: true, wait: () => Promise.resolve() };
 
 function validateStrategies(option: string, strategies: unknown): WaitStrategy[] {
   if (!Array.isArray(strategies) || strategies.length === 0 || strategies.some((s) => typeof (s as WaitStrategy)?.wait !== 'function')) {
@@ -46,6 +47,11 @@ export const Wait = {
   /** The container exits with `code` (default 0): for one-shot containers. */
   forExit(options: { code?: number } = {}): WaitStrategy {
     return new ExitWait(validateInteger('Wait.forExit code', options.code ?? 0, 0, 255));
+  },
+  /** A check of your own from this process returns true (thrown errors count as not yet). */
+  forProbe(description: string, probe: Probe): WaitStrategy {
+    if (typeof probe !== 'function') throw new InvalidOptionError('Wait.forProbe', probe, 'Expected an async function `(container, signal) => boolean`.');
+    return new ProbeWait(String(description), probe);
   },
   all(strategies: WaitStrategy[]): WaitStrategy {
     return new AllWait(validateStrategies('Wait.all', strategies));

@@ -1,0 +1,172 @@
+// Time to ready of the Kafka template against its raw limit, measured interleaved in one run:
+// plain `docker run` of the same broker configuration, `docker logs -f` until "Kafka Server
+// started", then the tightest produce+consume probe (create the probe topic, produce one record,
+// fetch it back). `node scripts/with-images.mjs node bench/kafka.mjs [rounds]` (after
+// `npm run build`). Prints medians side by side and the ratios; asserts nothing.
+import { randomUUID } from 'node:crypto';
+import { execa } from 'execa';
+import getPort from 'get-port';
+import { Kafka, logLevel } from 'kafkajs';
+import { Docker } from '../packages/core/dist/index.js';
+import { kafka } from '../templates/dist/index.js';
+// The probe speaks the same few lines of the Kafka protocol as the template (no client library).
+import { prepareBroker } from '../templates/dist/kafka/admin.js';
+import { docker, median, report, resolveImage, time } from './support.mjs';
+
+const rounds = Math.max(5, Number(process.argv[2] ?? 7));
+const image = resolveImage('apache/kafka:3.9.1');
+const READY = 'Kafka Server started';
+
+// The broker configuration the template uses, as plain `-e` flags.
+function brokerEnv(port, alias) {
+  const env = {
+    KAFKA_NODE_ID: '1',
+    KAFKA_PROCESS_ROLES: 'broker,controller',
+    KAFKA_CONTROLLER_QUORUM_VOTERS: '1@localhost:9093',
+    KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
+    KAFKA_LISTENERS: 'PLAINTEXT://:9092,INTERNAL://:19092,CONTROLLER://:9093',
+    KAFKA_ADVERTISED_LISTENERS: `PLAINTEXT://127.0.0.1:${port},INTERNAL://${alias}:19092`,
+    KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'PLAINTEXT:PLAINTEXT,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    KAFKA_INTER_BROKER_LISTENER_NAME: 'INTERNAL',
+    KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
+    KAFKA_OFFSETS_TOPIC_NUM_PARTITIONS: '1',
+    KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
+    KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
+    KAFKA_TRANSACTION_STATE_LOG_NUM_PARTITIONS: '1',
+    KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
+    CLUSTER_ID: Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url').replace(/^-/, 'A'),
+  };
+  return Object.entries(env).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
+}
+
+// Follows the container's output until `text` appears.
+async function followUntil(id, text) {
+  const controller = new AbortController();
+  const logs = execa('docker', ['logs', '-f', id], { all: true, buffer: false, reject: false, cancelSignal: controller.signal });
+  let seen = '';
+  try {
+    for await (const chunk of logs.all) {
+      seen = (seen + chunk).slice(-4096);
+      if (seen.includes(text)) return;
+    }
+    throw new Error(`the log of ${id} ended before "${text}"`);
+  } finally {
+    controller.abort();
+    await logs;
+  }
+}
+
+async function rawStart({ network }) {
+  const port = await getPort();
+  let net;
+  if (network) net = (await docker(['network', 'create', `bench-kafka-${port}`])).stdout.trim();
+  const placement = net ? ['--network', net, '--network-alias', 'kafka'] : [];
+  const { stdout } = await docker(['run', '-d', '-p', `127.0.0.1:${port}:9092`, ...placement, ...brokerEnv(port, 'kafka'), image]);
+  const id = stdout.trim();
+  return { id, port, cleanup: async () => { await docker(['rm', '-f', '-v', id]); if (net) await docker(['network', 'rm', net]); } };
+}
+
+const probe = (port) => prepareBroker({ host: '127.0.0.1', port }, [], AbortSignal.timeout(120_000));
+
+// kafkajs for comparison: producer send, then a consumer group reading it (how most tests consume).
+async function kafkajsProbe(port) {
+  const client = new Kafka({ clientId: 'bench', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING });
+  const admin = client.admin();
+  const producer = client.producer();
+  const consumer = client.consumer({ groupId: 'bench' });
+  await Promise.all([admin.connect(), producer.connect(), consumer.connect()]);
+  try {
+    await admin.createTopics({ topics: [{ topic: 'probe' }], waitForLeaders: true });
+    await producer.send({ topic: 'probe', messages: [{ value: 'x' }] });
+    await consumer.subscribe({ topic: 'probe', fromBeginning: true });
+    await new Promise((resolve, reject) => { consumer.run({ eachMessage: async () => resolve() }).catch(reject); });
+  } finally {
+    await Promise.all([consumer.disconnect(), producer.disconnect(), admin.disconnect()]);
+  }
+}
+
+const THREE_TOPICS = [{ name: 'orders', partitions: 6, config: {} }, { name: 'events', partitions: 1, config: {} }, { name: 'audit', partitions: 1, config: {} }];
+const session = await Docker.connect();
+const variants = {
+  'raw: docker run + logs -f + produce/fetch': async () => {
+    const started = await rawStart({ network: false });
+    await followUntil(started.id, READY);
+    await probe(started.port);
+    return started;
+  },
+  'raw: network create + run --network + same': async () => {
+    const started = await rawStart({ network: true });
+    await followUntil(started.id, READY);
+    await probe(started.port);
+    return started;
+  },
+  'raw: docker run + logs -f + kafkajs group': async () => {
+    const started = await rawStart({ network: false });
+    await followUntil(started.id, READY);
+    await kafkajsProbe(started.port);
+    return started;
+  },
+  'raw: docker run + logs -f + 3 topics + same': async () => {
+    const started = await rawStart({ network: false });
+    await followUntil(started.id, READY);
+    await prepareBroker({ host: '127.0.0.1', port: started.port }, THREE_TOPICS, AbortSignal.timeout(120_000));
+    return started;
+  },
+  'template: kafka().start()': async () => {
+    const bus = await kafka().start(session);
+    return { id: bus.container.id, cleanup: () => bus.stop() };
+  },
+  'template: kafka({ same 3 topics }).start()': async () => {
+    const bus = await kafka({ topics: [{ name: 'orders', partitions: 6 }, 'events', 'audit'] }).start(session);
+    return { id: bus.container.id, cleanup: () => bus.stop() };
+  },
+};
+
+// When the container's process started and when it logged the start line (engine clock = ours).
+async function milestones(id) {
+  const startedAt = Date.parse((await docker(['inspect', '-f', '{{.State.StartedAt}}', id])).stdout.trim());
+  const { stdout } = await execa('docker', ['logs', '-t', id], { all: true });
+  const line = stdout.split('\n').find((l) => l.includes(READY)) ?? '';
+  return { startedAt, lineAt: Date.parse(line.split(' ')[0]) };
+}
+
+// One untimed run of each: the image's layers and the JVM's files in the page cache.
+for (const run of Object.values(variants)) await (await run()).cleanup();
+
+const names = Object.keys(variants);
+const results = Object.fromEntries(names.map((name) => [name, []]));
+// Per run: before the process starts (docker + the wrapper), the broker's own start, after its line.
+const phases = Object.fromEntries(names.map((name) => [name, { before: [], broker: [], after: [] }]));
+for (let round = 0; round < rounds; round++) {
+  for (const [name, run] of Object.entries(variants)) {
+    const t0 = Date.now();
+    const { ms, value: started } = await time(run);
+    const ready = Date.now();
+    results[name].push(ms);
+    const { startedAt, lineAt } = await milestones(started.id);
+    phases[name].before.push(startedAt - t0);
+    phases[name].broker.push(lineAt - startedAt);
+    phases[name].after.push(ready - lineAt);
+    await started.cleanup();
+  }
+  console.log(`round ${round + 1}/${rounds} done`);
+}
+const pick = (...picked) => Object.fromEntries(picked.map((n) => [n, results[n]]));
+const base = 'raw: docker run + logs -f + produce/fetch';
+report(`Kafka time to ready (${image}; ready = produce + fetch of one record)`, pick(base, 'raw: network create + run --network + same', 'raw: docker run + logs -f + kafkajs group', 'template: kafka().start()'), base);
+report('Kafka with three topics (orders: 6 partitions) made before ready', pick('raw: docker run + logs -f + 3 topics + same', 'template: kafka({ same 3 topics }).start()'), 'raw: docker run + logs -f + 3 topics + same');
+// Load on a shared machine drifts between rounds: the median of the per-round ratios is steadier.
+const paired = (name, of) => median(results[name].map((ms, i) => ms / results[of][i]));
+console.log('\nPer-round ratios (median of template / raw in the same round)');
+console.log(`  kafka() vs raw docker run                     x${paired('template: kafka().start()', base).toFixed(2)}`);
+console.log(`  kafka() vs raw network create + run --network x${paired('template: kafka().start()', 'raw: network create + run --network + same').toFixed(2)}`);
+console.log(`  kafka({ 3 topics }) vs raw with the same      x${paired('template: kafka({ same 3 topics }).start()', 'raw: docker run + logs -f + 3 topics + same').toFixed(2)}`);
+// The broker's own start dominates and varies with load; what the wrapper adds is before + after.
+console.log('\nPhases, medians in ms: before the broker process starts | broker start to its line | line to ready');
+for (const name of names) {
+  const p = phases[name];
+  const cell = (values) => median(values).toFixed(0).padStart(6);
+  console.log(`  ${name.padEnd(44)} ${cell(p.before)} | ${cell(p.broker)} | ${cell(p.after)}   (before + after ${median(p.before.map((b, i) => b + p.after[i])).toFixed(0)})`);
+}
+if (process.env.BENCH_VERBOSE) console.log(JSON.stringify({ results, phases }));
+await session.close();

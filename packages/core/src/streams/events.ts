@@ -1,0 +1,85 @@
+// `docker.events`: live docker events as an async iterable of typed events, one `docker events`
+// process per stream, killed when the consumer breaks or the signal aborts.
+import type { Executor } from '../cli/executor.js';
+import { maskAssignments } from '../diagnostics/redact-text.js';
+import { DockerCommandError, DockerWrapperError, InvalidOptionError } from '../errors.js';
+import type { DockerEvent } from './event-types.js';
+import { eventsArgs, type EventStreamOptions } from './events-options.js';
+import { parseEvent } from './events-parse.js';
+import { LineSplitter } from './line-splitter.js';
+import { processLines } from './process-lines.js';
+
+// The front door to `docker events`: `docker.events.stream(options)`.
+export class Events {
+  readonly #executor: Executor;
+
+  constructor(context: { executor: Executor }) {
+    this.#executor = context.executor;
+  }
+
+  /**
+   * Streams the engine's events as they happen (options are checked at once, before docker runs).
+   * Ends on `break` or when `signal` aborts; throws a `DockerCommandError` if docker fails or the
+   * daemon goes away (`STREAM_FAILED`, `DAEMON_UNREACHABLE`).
+   * @example
+   * for await (const e of docker.events.stream({ type: 'container', action: ['die', 'oom'], signal })) {
+   *   if (e.type === 'container' && e.action === 'die') console.log(e.containerName, e.exitCode);
+   * }
+   */
+  stream(options: EventStreamOptions = {}): AsyncGenerator<DockerEvent, void, undefined> {
+    if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+      throw new InvalidOptionError('signal', options.signal, 'Expected an AbortSignal.');
+    }
+    return eventStream(this.#executor, eventsArgs(options), options.signal);
+  }
+}
+
+async function* eventStream(executor: Executor, args: string[], signal: AbortSignal | undefined): AsyncGenerator<DockerEvent, void, undefined> {
+  try {
+    for await (const line of processLines(executor, args, signal ? { signal } : {})) {
+      const event = parseLine(line, (text) => executor.redactor.text(text));
+      if (event) yield event;
+    }
+  } catch (error) {
+    if (error instanceof DockerCommandError && error.code === 'STREAM_FAILED' && /unexpected EOF|connection reset|broken pipe/i.test(error.stderr)) {
+      throw new DockerCommandError('STREAM_FAILED', `The Docker engine ended the event stream (${error.stderr.trim()}): the daemon stopped or restarted, or the connection to it broke.`, error, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Replays captured `docker events --format '{{json .}}'` output as typed events: a chunked source
+ * (a file stream; lines are joined across chunk borders), an array of lines, or the whole text.
+ * @example
+ * for await (const e of readEvents(createReadStream('events.jsonl'))) console.log(e.type, e.action);
+ */
+export async function* readEvents(source: AsyncIterable<string | Uint8Array> | Iterable<string>): AsyncGenerator<DockerEvent, void, undefined> {
+  const chunks = typeof source === 'string' ? toAsync([source]) : Symbol.asyncIterator in source ? source : toAsync(source);
+  // Lines are split and parsed a chunk at a time (one async step per chunk, not per line).
+  const splitter = new LineSplitter();
+  const decoder = new TextDecoder();
+  for await (const chunk of chunks) {
+    for (const line of splitter.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }))) {
+      const event = parseLine(line, (text) => text);
+      if (event) yield event;
+    }
+  }
+  for (const line of [...splitter.push(decoder.decode()), ...splitter.end()]) {
+    const event = parseLine(line, (text) => text);
+    if (event) yield event;
+  }
+}
+
+function parseLine(line: string, redact: (text: string) => string): DockerEvent | undefined {
+  try {
+    return parseEvent(line);
+  } catch (cause) {
+    const shown = maskAssignments(redact(line));
+    throw new DockerWrapperError('PARSE_ERROR', `Could not read a docker event: ${String(cause)} in ${JSON.stringify(shown.slice(0, 200))}`, { cause });
+  }
+}
+
+async function* toAsync(lines: Iterable<string>): AsyncGenerator<string, void, undefined> {
+  for (const line of lines) yield `${line}\n`;
+}

@@ -1,0 +1,102 @@
+// `docker.stats`: resource samples of containers, live (one `docker stats` process per stream,
+// killed on break or abort) or once, and monitors that keep a bounded window of them.
+import type { DockerCommand } from '../cli/command.js';
+import type { CallOptions, Executor } from '../cli/executor.js';
+import { DockerCommandError, InvalidOptionError } from '../errors.js';
+import { StatsMonitor, type MonitorOptions } from './monitor.js';
+import { processLines } from './process-lines.js';
+import { SampleWindow } from './sample-window.js';
+import { parseStatsLine, type StatsSample } from './stats-parse.js';
+import { StatsLineReader } from './stats-reader.js';
+
+/** A container id or name, or anything with an `id` (a `Container`). */
+export type ContainerRef = string | { readonly id: string };
+
+export interface StatsStreamOptions {
+  /** Ends the stream (and kills its docker process). */
+  signal?: AbortSignal;
+}
+
+// How often a stream whose containers all read `--` asks the engine whether they were removed.
+const GONE_CHECK_MS = 3000;
+
+// `docker stats` arguments for these containers (live, or one sample with `--no-stream`).
+export function statsArgs(targets: ContainerRef | readonly ContainerRef[], options: { once?: boolean } = {}): string[] {
+  const ids = (Array.isArray(targets) ? targets : [targets]).map((target: ContainerRef) => (typeof target === 'string' ? target : target?.id));
+  if (ids.length === 0 || ids.some((id) => typeof id !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(id))) {
+    throw new InvalidOptionError('container', targets, 'Expected a container, or a container id or name, or an array of them.');
+  }
+  return ['stats', ...(options.once ? ['--no-stream'] : []), '--no-trunc', '--format', '{{json .}}', ...(ids as string[])];
+}
+
+// One sample of each container (`docker stats --no-stream`; docker takes about two seconds).
+export function statsOnceCommand(targets: ContainerRef | readonly ContainerRef[]): DockerCommand<StatsSample[]> {
+  return {
+    args: statsArgs(targets, { once: true }),
+    parse: (stdout) => stdout.split('\n').flatMap((line) => parseStatsLine(line) ?? []),
+  };
+}
+
+// The front door to `docker stats`: streams, one-off samples and monitors.
+export class Stats {
+  readonly #executor: Executor;
+
+  constructor(context: { executor: Executor }) {
+    this.#executor = context.executor;
+  }
+
+  /**
+   * Streams samples of one or more containers, about one per container per second. The first
+   * sample of each container has `cpuPercent: null` (docker has no earlier reading to compare).
+   * @example
+   * for await (const s of docker.stats.stream(db, { signal })) console.log(s.cpuPercent, s.memoryBytes);
+   */
+  stream(target: ContainerRef | readonly ContainerRef[], options: StatsStreamOptions = {}): AsyncGenerator<StatsSample, void, undefined> {
+    return statsStream(this.#executor, statsArgs(target), options.signal);
+  }
+
+  // One sample of each container, read now.
+  async once(target: ContainerRef | readonly ContainerRef[], options: CallOptions = {}): Promise<StatsSample[]> {
+    return this.#executor.run(statsOnceCommand(target), options);
+  }
+
+  /**
+   * Samples a container in the background and keeps the last `maxSamples` within `window` ms.
+   * @example
+   * const monitor = docker.stats.monitor(db, { window: 300_000, maxSamples: 100 });
+   * // ... run the test ...
+   * console.log(monitor.avgCpuPercent(60_000), monitor.peakMemoryBytes(60_000));
+   * await monitor.stop();
+   */
+  monitor(target: ContainerRef, options: MonitorOptions = {}): StatsMonitor {
+    const args = statsArgs(target);
+    const samples = new SampleWindow(options);
+    return new StatsMonitor((signal) => statsStream(this.#executor, args, signal), samples);
+  }
+}
+
+async function* statsStream(executor: Executor, args: string[], signal: AbortSignal | undefined): AsyncGenerator<StatsSample, void, undefined> {
+  const reader = new StatsLineReader();
+  let checkedAt = 0;
+  for await (const line of processLines(executor, args, signal ? { signal } : {})) {
+    const now = Date.now();
+    const sample = reader.read(line, now);
+    if (sample) yield sample;
+    // docker prints `--` forever for a removed container (and when the daemon went away): once
+    // every container reads `--`, ask the engine which it is, and end or fail the stream.
+    if (sample && reader.allGone && now - checkedAt > GONE_CHECK_MS) {
+      checkedAt = now;
+      if (await allRemoved(executor, reader.ids())) return;
+    }
+  }
+}
+
+// True when none of the containers exists any more; throws when the engine cannot be reached.
+async function allRemoved(executor: Executor, ids: string[]): Promise<boolean> {
+  const args = ['container', 'inspect', '--format', '{{.Id}}', ...ids];
+  const result = await executor.raw(args, { timeoutMs: 15_000 });
+  if (result.exitCode === 0 || result.stdout.trim() !== '') return false;
+  const failure = executor.failure(args, result);
+  if (failure.code === 'NO_SUCH_CONTAINER') return true;
+  throw new DockerCommandError(failure.code === 'COMMAND_FAILED' ? 'STREAM_FAILED' : failure.code, `docker stats lost its containers: ${failure.message}`, failure, { cause: failure });
+}
