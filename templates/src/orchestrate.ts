@@ -1,7 +1,7 @@
 // One orchestration for every front end (Vitest, Jest, Playwright, the command line): start a map of
 // templates in parallel, hand out plain connection data, isolate per worker, stop everything.
-import type { Docker } from '@docker-wrapper/core';
-import { DockerWrapperError } from '@docker-wrapper/core';
+import type { DiagnosticsRecorder, DiagnosticsReport, Docker, ReportOptions } from '@docker-wrapper/core';
+import { DockerWrapperError, formatReport } from '@docker-wrapper/core';
 import type { Service, StartOptions, Template } from './template.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,19 +15,34 @@ export interface Environment<M extends TemplateMap> extends AsyncDisposable {
   readonly connections: ConnectionsOf<M>;
   /** Each service's isolated connection for `key` (a worker id, a test file). */
   isolate(key: string): Promise<ConnectionsOf<M>>;
-  /** Stops every service (reused and bring-your-own ones stay). */
+  /**
+   * What the engine saw of each service with a container in a time range (OOM kills, restarts,
+   * health, CPU and memory, last log lines), secrets masked. Needs `diagnostics: true`.
+   */
+  diagnostics(options?: ReportOptions): Promise<Partial<Record<keyof M, DiagnosticsReport>>>;
+  /** The same as terminal text, one block per service; '' without `diagnostics: true`. */
+  diagnosticsText(options?: ReportOptions): Promise<string>;
+  /** Stops every service (reused and bring-your-own ones stay) and the recorder. */
   stop(): Promise<void>;
+}
+
+export interface StartServicesOptions extends StartOptions {
+  /** Record events and stats of the services from before they start (for failure reports). */
+  diagnostics?: boolean;
 }
 
 // Starts every template at once. If one fails, the others are stopped and the error names each
 // failed service (the first failure is the cause).
-export async function startServices<M extends TemplateMap>(docker: Docker, templates: M, options: StartOptions = {}): Promise<Environment<M>> {
+export async function startServices<M extends TemplateMap>(docker: Docker, templates: M, options: StartServicesOptions = {}): Promise<Environment<M>> {
   const names = Object.keys(templates);
-  const results = await Promise.allSettled(names.map((name) => (templates[name] as M[keyof M]).start(docker, options)));
+  const recorder: DiagnosticsRecorder | undefined = options.diagnostics ? docker.recordDiagnostics() : undefined;
+  const startOptions: StartOptions = options.signal ? { signal: options.signal } : {};
+  const results = await Promise.allSettled(names.map((name) => (templates[name] as M[keyof M]).start(docker, startOptions)));
   const failures = results.flatMap((result, i) => (result.status === 'rejected' ? [{ name: names[i] as string, error: result.reason as unknown }] : []));
   const started = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   if (failures.length > 0) {
     await Promise.allSettled(started.map((service) => service.stop()));
+    await recorder?.stop();
     const detail = failures.map(({ name, error }) => `- ${name}: ${error instanceof Error ? error.message : String(error)}`).join('\n');
     throw new DockerWrapperError('STARTUP_FAILED', `${failures.length} of ${names.length} service(s) failed to start:\n${detail}`, { cause: failures[0]?.error });
   }
@@ -35,8 +50,16 @@ export async function startServices<M extends TemplateMap>(docker: Docker, templ
   const connections = Object.fromEntries(names.map((name) => [name, (services[name] as Service<unknown>).connection])) as ConnectionsOf<M>;
   let stopping: Promise<void> | undefined;
   const stop = () => {
-    stopping ??= Promise.all(names.map((name) => (services[name] as Service<unknown>).stop())).then(() => undefined);
+    stopping ??= Promise.all(names.map((name) => (services[name] as Service<unknown>).stop())).then(async () => {
+      await recorder?.stop();
+    });
     return stopping;
+  };
+  const diagnostics = async (reportOptions: ReportOptions = {}): Promise<Partial<Record<keyof M, DiagnosticsReport>>> => {
+    if (!recorder) return {};
+    const withContainers = names.filter((name) => (services[name] as Service<unknown>).container);
+    const reports = await Promise.all(withContainers.map((name) => recorder.report((services[name] as Service<unknown>).container?.id as string, reportOptions)));
+    return Object.fromEntries(withContainers.map((name, i) => [name, reports[i]])) as Partial<Record<keyof M, DiagnosticsReport>>;
   };
   return {
     services,
@@ -44,6 +67,11 @@ export async function startServices<M extends TemplateMap>(docker: Docker, templ
     async isolate(key: string) {
       const isolated = await Promise.all(names.map((name) => (services[name] as Service<unknown>).isolate(key)));
       return Object.fromEntries(names.map((name, i) => [name, isolated[i]])) as ConnectionsOf<M>;
+    },
+    diagnostics,
+    async diagnosticsText(reportOptions: ReportOptions = {}) {
+      const reports = Object.entries(await diagnostics(reportOptions)) as [string, DiagnosticsReport][];
+      return reports.map(([name, report]) => `[${name}]\n${formatReport(report)}`).join('\n\n');
     },
     stop,
     [Symbol.asyncDispose]: stop,

@@ -51,6 +51,16 @@ describe('startServices', () => {
     expect(worker.cache.database).toBeGreaterThan(0);
   });
 
+  it('records diagnostics of its services for failure reports', async () => {
+    const since = Date.now();
+    await using env = await startServices(docker, { cache: redis({ args: ['--maxmemory', '8mb'] }) }, { diagnostics: true });
+    await env.services.cache.container?.kill('KILL');
+    await expect.poll(async () => (await env.diagnostics({ since })).cache?.findings.join('\n') ?? '', { timeout: 15_000 }).toMatch(/exited with code 137/);
+    const text = await env.diagnosticsText({ since });
+    expect(text).toMatch(/^\[cache\]\n── Diagnostics of dw-redis-/);
+    expect(text).not.toContain(env.connections.cache.password as string);
+  });
+
   it('stops the services that started when another fails, and names the failure', async () => {
     const before = await docker.containers.listSession();
     const error = await startServices(docker, { cache: redis(), broken: redis({ image: 'docker-wrapper-missing/redis:1', pull: 'never' }) }).catch((e: unknown) => e);
