@@ -1,7 +1,7 @@
 // The front door to readiness strategies: `.waitFor(Wait.forPort(5432))`.
 import { InvalidOptionError } from '../errors.js';
 import { validateArgv, validateInteger, validatePort } from '../options/validate.js';
-import { AllWait, AnyWait } from './composite.js';
+import { CompositeWait } from './composite.js';
 import { CommandWait } from './command.js';
 import type { WaitStrategy } from './context.js';
 import { ExitWait } from './exit.js';
@@ -54,10 +54,10 @@ export const Wait = {
     return new ProbeWait(String(description), probe);
   },
   all(strategies: WaitStrategy[]): WaitStrategy {
-    return new AllWait(validateStrategies('Wait.all', strategies));
+    return new CompositeWait('all', validateStrategies('Wait.all', strategies));
   },
   any(strategies: WaitStrategy[]): WaitStrategy {
-    return new AnyWait(validateStrategies('Wait.any', strategies));
+    return new CompositeWait('any', validateStrategies('Wait.any', strategies));
   },
   /** Do not wait: `run()` returns as soon as docker started the container. */
   none(): WaitStrategy {
