@@ -34,10 +34,10 @@ describe('Wait.forPort', () => {
   });
 
   it('is not satisfied by the docker proxy alone', async () => {
-    const error = await startupFailure(debian().command(['sleep', '60']).port(8080).waitFor(Wait.forPort(8080)).startupTimeout(1500));
+    const error = await startupFailure(debian().command(['sleep', '60']).port(8080).waitFor(Wait.forPort(8080)).startupTimeout(5000));
     expect(error.reason).toBe('timeout');
     expect(error.strategy).toBe('port 8080/tcp');
-    expect(error.elapsedMs).toBeGreaterThanOrEqual(1400);
+    expect(error.elapsedMs).toBeGreaterThanOrEqual(4900);
     expect(error.state?.status).toBe('running');
   });
 });
@@ -53,7 +53,7 @@ describe('Wait.forLog', () => {
   });
 
   it('fails with the last log lines when the line never comes', async () => {
-    const error = await startupFailure(debian().command(['sh', '-c', 'echo booting; sleep 60']).waitFor(Wait.forLog('never printed')).startupTimeout(1200));
+    const error = await startupFailure(debian().command(['sh', '-c', 'echo booting; sleep 60']).waitFor(Wait.forLog('never printed')).startupTimeout(5000));
     expect(error.reason).toBe('timeout');
     expect(error.logs).toContain('booting');
     expect(error.message).toContain('booting');
@@ -93,7 +93,7 @@ describe('Wait.forHttp', () => {
   });
 
   it('fails on an endpoint answering 503', async () => {
-    const error = await startupFailure(python().command(httpServer(503)).port(8080).waitFor(Wait.forHttp('/health', 8080)).startupTimeout(2000));
+    const error = await startupFailure(python().command(httpServer(503)).port(8080).waitFor(Wait.forHttp('/health', 8080)).startupTimeout(5000));
     expect(error.reason).toBe('timeout');
     expect(error.strategy).toContain('HTTP GET /health on 8080');
   });
