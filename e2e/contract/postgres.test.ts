@@ -103,6 +103,12 @@ describe(`postgres contract (${image})`, () => {
       text = await logs(id);
     }
     expect(count(text, readyLine)).toBe(2);
+
+    // As in the official image: loopback inside the container is trusted, the host needs the password.
+    const inside = await docker('exec', id, 'psql', '-h', '127.0.0.1', '-U', 'app', '-d', 'appdb', '-tAc', 'SELECT 42');
+    expect(inside.stdout.trim()).toBe('42');
+    const wrong = new pg.Client({ host: '127.0.0.1', port, user: 'app', password: 'not-the-password', database: 'appdb' });
+    await expect(wrong.connect()).rejects.toThrow(/password authentication failed/);
   });
 
   it('refuses to initialise without POSTGRES_PASSWORD', async () => {

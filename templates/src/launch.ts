@@ -2,9 +2,11 @@
 // lock, so two workers never start two), or run a new one.
 import type { Container, ContainerBuilder, Docker } from '@docker-wrapper/core';
 import { withMachineLock } from './lock.js';
-import { REUSE_LABEL, findReusable } from './reuse.js';
+import { REUSE_LABEL, TEMPLATE_LABEL, findReusable } from './reuse.js';
 
 export interface LaunchPlan {
+  /** The template's name, labelled on the container (`docker-wrapper.template`). */
+  kind: string;
   builder: ContainerBuilder;
   /** Reuse a running container with the same hash instead of starting one. */
   reuse: boolean;
@@ -25,7 +27,8 @@ export interface Launched {
 // Starts (or finds) the container of a plan; a container that fails `prepare` is removed.
 export async function launch(docker: Docker, plan: LaunchPlan, signal?: AbortSignal): Promise<Launched> {
   const start = async (persistent: boolean): Promise<Launched> => {
-    const builder = persistent ? plan.builder.label(REUSE_LABEL, plan.reuseHash) : plan.builder;
+    const labelled = plan.builder.label(TEMPLATE_LABEL, plan.kind);
+    const builder = persistent ? labelled.label(REUSE_LABEL, plan.reuseHash) : labelled;
     const container = await docker.containers.run(builder, { persistent, ...(signal ? { signal } : {}) });
     try {
       await plan.prepare(container, true);

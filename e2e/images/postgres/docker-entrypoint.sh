@@ -70,8 +70,10 @@ MSG
 
   local extra=()
   read -r -a extra <<<"${POSTGRES_INITDB_ARGS:-}"
+  # Like the official image: initdb's default trust for the socket and loopback (inside the
+  # container only), then `host all all all <method>` for everyone else.
   local args=(-D "$PGDATA" --username="$POSTGRES_USER" --encoding=UTF8 --locale=C.UTF-8
-    --auth-local=trust --auth-host="$method" "${extra[@]}")
+    --auth-local=trust --auth-host=trust "${extra[@]}")
   if [[ -n ${POSTGRES_PASSWORD:-} ]]; then
     initdb "${args[@]}" --pwfile=<(printf '%s\n' "$POSTGRES_PASSWORD")
   else

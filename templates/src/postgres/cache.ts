@@ -9,15 +9,15 @@ import { CACHE_LABEL } from '../reuse.js';
 import { randomPassword } from '../secrets.js';
 import { baseBuilder, READY_LINE } from './builder.js';
 import type { NormalizedPostgresOptions } from './options.js';
-import { TEMPLATE_SUFFIX } from './service.js';
-import { ident, psql } from './sql.js';
+import { createTemplateSql } from './pool.js';
+import { psql } from './sql.js';
 
 export const CACHE_REPOSITORY = 'docker-wrapper-cache/postgres';
 const BASE_ID_LABEL = 'docker-wrapper.cache-base-id';
 
 // The cache key: what shapes the initialised data (not the password, not runtime settings).
 export function cacheKey(options: NormalizedPostgresOptions): string {
-  return specHash({ layout: 1, image: options.image, user: options.user, database: options.database, scripts: options.initScripts.map((s) => [s.name, specHash(s.content.toString('base64'))]) });
+  return specHash({ layout: 2, image: options.image, user: options.user, database: options.database, scripts: options.initScripts.map((s) => [s.name, specHash(s.content.toString('base64'))]) });
 }
 
 // Reads the base image and the cached image in one docker call: [baseId, cachedBaseIdLabel].
@@ -51,8 +51,8 @@ export async function ensureInitialisedImage(docker: Docker, options: Normalized
     for (const script of options.initScripts) builder = builder.file(`/docker-entrypoint-initdb.d/${script.name}`, { content: script.content });
     const init = await docker.containers.run(builder, signal ? { signal } : {});
     try {
-      // The pristine copy that isolate() clones is part of the cached data.
-      await psql(init, `CREATE DATABASE ${ident(options.database + TEMPLATE_SUFFIX)} TEMPLATE ${ident(options.database)};`, { user: options.user, database: 'postgres' });
+      // The pristine copy and the spares isolate() uses are part of the cached data.
+      await psql(init, createTemplateSql(options.database), { user: options.user, database: 'postgres' });
       await init.stop({ timeoutSeconds: 30 });
       await init.commit(tag, {
         labels: {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Container } from '@docker-wrapper/core';
 import { InvalidOptionError } from '@docker-wrapper/core';
 import type { Service } from '../template.js';
+import { claimSql, createSparesSql } from './pool.js';
 import { ident, literal, psql } from './sql.js';
 
 export interface PostgresConnection {
@@ -15,9 +16,6 @@ export interface PostgresConnection {
   url: string;
 }
 
-/** The pristine copy of the initialised database that `isolate()` clones. */
-export const TEMPLATE_SUFFIX = '_dw_template';
-const LOCK_ID = 727_272;
 
 export function connectionUrl(c: Omit<PostgresConnection, 'url'>): string {
   const host = c.host.includes(':') ? `[${c.host}]` : c.host;
@@ -42,6 +40,8 @@ export class PostgresService implements Service<PostgresConnection> {
   readonly container: Container | undefined;
   readonly reused: boolean;
   readonly #remove: () => Promise<void>;
+  /** Spares being made in the background; stop() waits for them. */
+  #background: Promise<void> = Promise.resolve();
 
   constructor(args: { connection: PostgresConnection; container: Container | undefined; reused: boolean; remove: () => Promise<void> }) {
     this.connection = args.connection;
@@ -62,22 +62,19 @@ export class PostgresService implements Service<PostgresConnection> {
     return psql(this.#requireContainer('sql'), script, { user: this.connection.user, database: options.database ?? this.connection.database });
   }
 
-  // A database of its own for `key`, cloned from the initialised one (same key, same database).
+  // A database of its own for `key`, a copy of the initialised one (same key, same database). A
+  // spare made ahead of time is renamed (milliseconds); a used spare is replaced in the background.
   async isolate(key: string): Promise<PostgresConnection> {
     const name = isolatedName(this.connection.database, validateKey('isolate', key));
-    // Cloning needs the template free of other sessions: an advisory lock serialises the clones.
-    await this.sql(
-      [
-        `SELECT pg_advisory_lock(${LOCK_ID});`,
-        `SELECT NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = ${literal(name)}) AS missing \\gset`,
-        '\\if :missing',
-        `CREATE DATABASE ${ident(name)} TEMPLATE ${ident(this.connection.database + TEMPLATE_SUFFIX)};`,
-        '\\endif',
-        `SELECT pg_advisory_unlock(${LOCK_ID});`,
-      ].join('\n'),
-      { database: 'postgres' },
-    );
+    const output = await this.sql(claimSql(this.connection.database, name), { database: 'postgres' });
+    if (output.includes('claimed')) this.#topUp();
     return { ...this.connection, database: name, url: connectionUrl({ ...this.connection, database: name }) };
+  }
+
+  #topUp(): void {
+    this.#background = this.#background
+      .then(() => this.sql(createSparesSql(this.connection.database, 1), { database: 'postgres' }))
+      .then(() => undefined, () => undefined);
   }
 
   // Saves the current data of `database` (default: the main one) under `name`.
@@ -112,6 +109,7 @@ export class PostgresService implements Service<PostgresConnection> {
   }
 
   async stop(): Promise<void> {
+    await this.#background;
     await this.#remove();
   }
 

@@ -15,20 +15,16 @@ export function literal(text: string): string {
 export interface PsqlOptions {
   user: string;
   database: string;
-  /** Connect over TCP to 127.0.0.1 with this password instead of the trusted local socket. */
-  tcpPassword?: string;
+  /** Connect over TCP to 127.0.0.1 (trusted inside the container) instead of the local socket. */
+  tcp?: boolean;
   signal?: AbortSignal;
 }
 
 // Runs a psql script (given on stdin, never in the arguments) and returns its unaligned output.
 export async function psql(container: Container, script: string, options: PsqlOptions): Promise<string> {
   const args = ['psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-U', options.user, '-d', options.database, '-f', '-'];
-  if (options.tcpPassword !== undefined) args.push('-h', '127.0.0.1');
-  const result = await container.exec(args, {
-    input: script,
-    ...(options.tcpPassword !== undefined ? { env: { PGPASSWORD: options.tcpPassword } } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  if (options.tcp) args.push('-h', '127.0.0.1');
+  const result = await container.exec(args, { input: script, ...(options.signal ? { signal: options.signal } : {}) });
   if (result.exitCode !== 0) {
     throw new DockerWrapperError('COMMAND_FAILED', `psql in ${container.name} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`);
   }

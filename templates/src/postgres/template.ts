@@ -10,7 +10,8 @@ import type { StartOptions, Template } from '../template.js';
 import { baseBuilder, READY_LINE } from './builder.js';
 import { ensureInitialisedImage } from './cache.js';
 import { normalizePostgresOptions, type NormalizedPostgresOptions, type PostgresOptions } from './options.js';
-import { PostgresService, TEMPLATE_SUFFIX, connectionUrl, type PostgresConnection } from './service.js';
+import { createTemplateSql } from './pool.js';
+import { PostgresService, connectionUrl, type PostgresConnection } from './service.js';
 import { ident, literal, psql } from './sql.js';
 
 function fromEnv(): PostgresService | undefined {
@@ -50,6 +51,7 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
     }
     let connectionPassword = password;
     const { container, reused, persistent } = await launch(docker, {
+      kind: 'postgres',
       builder,
       reuse: options.reuse,
       reuseHash: specHash({ kind: 'postgres', image, settings: options.settings, user: options.user, database: options.database, password: options.password ?? null, scripts: options.initScripts.map((s) => specHash(s.content.toString('base64'))) }),
@@ -73,17 +75,13 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
   }
 }
 
-// Ready means a query succeeds over TCP with the service's password. A cached image was
-// initialised with another password: it is set first, over the trusted local socket.
+// Ready means a query succeeds over TCP: one psql inside the container, to 127.0.0.1 (trusted
+// there, as in the official image; from outside the password is required). A cached image was
+// initialised with another password, so it gets this one; a fresh one gets its template copy.
 async function ready(container: Container, options: NormalizedPostgresOptions, password: string, signal?: AbortSignal): Promise<void> {
-  const local = { user: options.user, database: options.database, ...(signal ? { signal } : {}) };
-  if (options.cache) {
-    await psql(container, `ALTER ROLE ${ident(options.user)} PASSWORD ${literal(password)};`, local);
-  } else {
-    await psql(container, `CREATE DATABASE ${ident(options.database + TEMPLATE_SUFFIX)} TEMPLATE ${ident(options.database)};`, { ...local, database: 'postgres' });
-  }
-  const answer = await psql(container, 'SELECT 1;', { ...local, tcpPassword: password });
-  if (answer.trim() !== '1') throw new Error(`postgres answered ${JSON.stringify(answer)} to SELECT 1`);
+  const setup = options.cache ? `ALTER ROLE ${ident(options.user)} PASSWORD ${literal(password)};` : createTemplateSql(options.database, 0);
+  const answer = await psql(container, `${setup}\nSELECT 1;`, { user: options.user, database: 'postgres', tcp: true, ...(signal ? { signal } : {}) });
+  if (answer.trim().split('\n').at(-1) !== '1') throw new Error(`postgres answered ${JSON.stringify(answer)} to SELECT 1`);
 }
 
 /**

@@ -72,6 +72,7 @@ class RedisTemplate implements Template<RedisConnection, RedisService> {
     if (this.options.pull) builder = builder.pull(this.options.pull);
     let connectionPassword = password;
     const { container, reused, persistent } = await launch(docker, {
+      kind: 'redis',
       builder,
       reuse: this.options.reuse ?? false,
       reuseHash: specHash({ kind: 'redis', image: this.#image, args: this.#args, password: this.options.password ?? (this.options.password === null ? null : 'random') }),

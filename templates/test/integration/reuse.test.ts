@@ -33,7 +33,7 @@ describe('reuse', () => {
     await again.stop();
     expect((await again.container?.inspect())?.state.running).toBe(true);
 
-    const pruned = await prune(docker, { cache: false });
+    const pruned = await prune(docker, { cache: false, kinds: ['redis'] });
     expect(pruned.containers).toContain(a.result.containerId);
     await expect(docker.containers.get(a.result.containerId as string)).rejects.toMatchObject({ code: 'NO_SUCH_CONTAINER' });
   });

@@ -1,0 +1,38 @@
+// Ready means: the broker is on its network under its alias, it logged its start line, the listed
+// topics exist with a leader for every partition, and one record produced from this process is
+// fetched back (through the host-facing listener, i.e. the advertised address clients will use).
+import type { Container, WaitContext, WaitStrategy } from '@docker-wrapper/core';
+import { Wait, WaitFailure } from '@docker-wrapper/core';
+import { prepareBroker, type BrokerAddress } from './admin.js';
+import { READY_LINE } from './builder.js';
+import type { NormalizedTopic } from './topics.js';
+import { KafkaRequestError } from './wire/errors.js';
+
+export class KafkaReadiness implements WaitStrategy {
+  readonly description = `log ${JSON.stringify(READY_LINE)}, then topics and a produce/fetch round trip`;
+  readonly #log = Wait.forLog(READY_LINE);
+  readonly #address: BrokerAddress;
+  readonly #topics: readonly NormalizedTopic[];
+  readonly #attach: (container: Container) => Promise<void>;
+
+  /**
+   * `address`: the published, advertised host port (known before the start, so docker's port
+   * table need not have caught up); `attach` puts the container on its network while it starts.
+   */
+  constructor(address: BrokerAddress, topics: readonly NormalizedTopic[], attach: (container: Container) => Promise<void>) {
+    this.#address = address;
+    this.#topics = topics;
+    this.#attach = attach;
+  }
+
+  async wait(context: WaitContext): Promise<void> {
+    await Promise.all([this.#log.wait(context), this.#attach(context.container)]);
+    try {
+      await prepareBroker(this.#address, this.#topics, context.signal);
+    } catch (error) {
+      // A refusal (a bad topic config, ...) is final; running out of time stays a timeout.
+      if (error instanceof KafkaRequestError) throw context.signal.aborted ? new Error(error.message) : new WaitFailure('failed', error.message);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+// A running Kafka: its connection (plain data), the address other containers use, topic creation
+// and per-key topic prefixes.
+import type { Container } from '@docker-wrapper/core';
+import { DockerWrapperError, InvalidOptionError } from '@docker-wrapper/core';
+import type { Service } from '../template.js';
+import { ensureTopics } from './admin.js';
+import { parseBroker } from './brokers.js';
+import { MAX_TOPIC_LENGTH, isolatedPrefix, normalizeTopics, type NormalizedTopic, type TopicOption } from './topics.js';
+import { KafkaRequestError } from './wire/errors.js';
+
+export interface KafkaConnection {
+  /** `host:port` of each broker, reachable from this machine: `['127.0.0.1:49200']`. */
+  bootstrapServers: string[];
+  /** The same, comma-joined (for environment variables and CLI flags). */
+  brokers: string;
+  /** Prefix for every topic name this connection uses: `''` for the service, `<key>.` from `isolate(key)`. */
+  topicPrefix: string;
+}
+
+const TOPIC_TIMEOUT_MS = 60_000;
+
+export class KafkaService implements Service<KafkaConnection> {
+  readonly kind = 'kafka';
+  readonly connection: KafkaConnection;
+  /** `alias:19092`: where containers on `network` reach the broker (the brokers themselves when brought by the environment). */
+  readonly internalBootstrapServers: string;
+  /** The network the broker is on (undefined when brought by the environment). */
+  readonly network: string | undefined;
+  readonly container: Container | undefined;
+  readonly reused: boolean;
+  readonly #topics: readonly NormalizedTopic[];
+  readonly #remove: () => Promise<void>;
+  #stopping: Promise<void> | undefined;
+
+  constructor(args: {
+    bootstrapServers: string[];
+    internalBootstrapServers: string;
+    network: string | undefined;
+    topics: readonly NormalizedTopic[];
+    container: Container | undefined;
+    reused: boolean;
+    remove: () => Promise<void>;
+  }) {
+    this.connection = { bootstrapServers: [...args.bootstrapServers], brokers: args.bootstrapServers.join(','), topicPrefix: '' };
+    this.internalBootstrapServers = args.internalBootstrapServers;
+    this.network = args.network;
+    this.#topics = args.topics;
+    this.container = args.container;
+    this.reused = args.reused;
+    this.#remove = args.remove;
+  }
+
+  // Creates topics (names as given, no prefix); existing ones are left as they are.
+  async createTopics(topics: TopicOption[], options: { signal?: AbortSignal } = {}): Promise<void> {
+    await this.#ensure(normalizeTopics('createTopics', topics), options.signal);
+  }
+
+  // A topic prefix of its own for `key` (same key, same prefix), with the template's topics
+  // created under it: `isolate('worker-1')` -> topicPrefix `worker-1.`, topic `worker-1.orders`.
+  async isolate(key: string): Promise<KafkaConnection> {
+    const topicPrefix = isolatedPrefix(key);
+    const topics = this.#topics.map((topic) => ({ ...topic, name: `${topicPrefix}${topic.name}` }));
+    const tooLong = topics.find((topic) => topic.name.length > MAX_TOPIC_LENGTH);
+    if (tooLong) throw new InvalidOptionError('isolate', key, `The topic \`${tooLong.name}\` would be longer than ${MAX_TOPIC_LENGTH} characters; use a shorter key.`);
+    await this.#ensure(topics);
+    return { ...this.connection, bootstrapServers: [...this.connection.bootstrapServers], topicPrefix };
+  }
+
+  async #ensure(topics: NormalizedTopic[], signal?: AbortSignal): Promise<void> {
+    const brokers = this.connection.bootstrapServers.map((text) => parseBroker(text)).filter((b) => b !== undefined);
+    const budget = signal ? AbortSignal.any([signal, AbortSignal.timeout(TOPIC_TIMEOUT_MS)]) : AbortSignal.timeout(TOPIC_TIMEOUT_MS);
+    try {
+      await ensureTopics(brokers, topics, budget);
+    } catch (error) {
+      if (error instanceof KafkaRequestError) throw new DockerWrapperError('COMMAND_FAILED', `Kafka at ${this.connection.brokers}: ${error.message}`);
+      throw error;
+    }
+  }
+
+  // Removes the container and the network made for it (not when reused or brought by the environment).
+  // Safe to call more than once.
+  async stop(): Promise<void> {
+    this.#stopping ??= this.#remove();
+    await this.#stopping;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop();
+  }
+}
