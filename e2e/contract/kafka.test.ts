@@ -5,22 +5,13 @@ import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
 import { Kafka, logLevel, type EachMessagePayload } from 'kafkajs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { containerStarter, docker } from '../support/cli.js';
 import { standIn } from '../support/images.js';
 
 const image = standIn('apache/kafka:3.9.1');
-const label = 'docker-wrapper.test=contract';
 const clusterId = 'FByQpZCjKJ3nxOFhSItuyg'; // any 16 bytes, base64url
-const containers: string[] = [];
-
-const docker = (...args: string[]) => execa('docker', args, { all: true });
-
-async function start(...args: string[]): Promise<string> {
-  const { stdout } = await docker('run', '-d', '--rm', '--label', label, ...args);
-  const id = stdout.trim();
-  containers.push(id);
-  return id;
-}
+const start = containerStarter();
 
 // A port that was free a moment ago: the broker must advertise it before docker publishes it.
 async function freePort(): Promise<number> {
@@ -49,10 +40,6 @@ async function waitForLog(id: string, text: string, deadlineMs = 60_000): Promis
 }
 
 describe(`apache/kafka contract (${image})`, () => {
-  afterAll(async () => {
-    if (containers.length > 0) await execa('docker', ['rm', '-f', '-v', ...containers], { reject: false });
-  });
-
   it('turns KAFKA_* variables into a KRaft broker advertised on the published port', async () => {
     const port = await freePort();
     const env = {
@@ -121,7 +108,7 @@ describe(`apache/kafka contract (${image})`, () => {
   it('refuses KRaft settings without a CLUSTER_ID', async () => {
     const result = await execa(
       'docker',
-      ['run', '--rm', '--label', label, '-e', 'KAFKA_NODE_ID=1', '-e', 'KAFKA_PROCESS_ROLES=broker,controller', image],
+      ['run', '--rm', '--label', 'docker-wrapper.test=contract', '-e', 'KAFKA_NODE_ID=1', '-e', 'KAFKA_PROCESS_ROLES=broker,controller', image],
       { all: true, reject: false, timeout: 60_000 },
     );
     expect(result.exitCode).not.toBe(0);

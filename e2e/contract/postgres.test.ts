@@ -5,33 +5,16 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { execa } from 'execa';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { containerStarter, docker, hostPort, logs } from '../support/cli.js';
 import { standIn } from '../support/images.js';
 
 const image = standIn('postgres:17');
-const label = 'docker-wrapper.test=contract';
 const readyLine = 'database system is ready to accept connections';
-const containers: string[] = [];
+const start = containerStarter();
 
-const docker = (...args: string[]) => execa('docker', args, { all: true });
 
-async function start(...args: string[]): Promise<string> {
-  const { stdout } = await docker('run', '-d', '--label', label, ...args);
-  const id = stdout.trim();
-  containers.push(id);
-  return id;
-}
-
-async function hostPort(id: string, port: number): Promise<number> {
-  const { stdout } = await docker('port', id, `${port}/tcp`);
-  const match = /^127\.0\.0\.1:(\d+)$/m.exec(stdout);
-  if (!match) throw new Error(`no 127.0.0.1 binding for ${port}/tcp in ${JSON.stringify(stdout)}`);
-  return Number(match[1]);
-}
-
-const logs = async (id: string) => (await docker('logs', id)).all ?? '';
 const count = (text: string, line: string) => text.split(line).length - 1;
 
 // Polls until a client connects, i.e. the final server listens (the init server is socket-only).
@@ -69,7 +52,6 @@ describe(`postgres contract (${image})`, () => {
   });
 
   afterAll(async () => {
-    if (containers.length > 0) await docker('rm', '-f', '-v', ...containers);
     if (initDir) await rm(initDir, { recursive: true, force: true });
   });
 

@@ -2,31 +2,14 @@
 // DOCKER_WRAPPER_IMAGE_MAP maps it to (the stand-in in CI, the official image elsewhere).
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { execa } from 'execa';
 import { Redis, type RedisOptions } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { containerStarter, hostPort, logs } from '../support/cli.js';
 import { standIn } from '../support/images.js';
 
 const image = standIn('redis:7');
-const label = 'docker-wrapper.test=contract';
-const containers: string[] = [];
+const start = containerStarter();
 
-const docker = (...args: string[]) => execa('docker', args, { all: true });
-const logs = async (id: string) => (await docker('logs', id)).all ?? '';
-
-async function start(...args: string[]): Promise<string> {
-  const { stdout } = await docker('run', '-d', '--label', label, ...args);
-  const id = stdout.trim();
-  containers.push(id);
-  return id;
-}
-
-async function hostPort(id: string, port: number): Promise<number> {
-  const { stdout } = await docker('port', id, `${port}/tcp`);
-  const match = /^127\.0\.0\.1:(\d+)$/m.exec(stdout);
-  if (!match) throw new Error(`no 127.0.0.1 binding for ${port}/tcp in ${JSON.stringify(stdout)}`);
-  return Number(match[1]);
-}
 
 // One connection attempt per client: the polling below does the retrying.
 const once: RedisOptions = { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 };
@@ -49,10 +32,6 @@ async function connect(options: RedisOptions, id: string, deadlineMs = 30_000): 
 }
 
 describe(`redis contract (${image})`, () => {
-  afterAll(async () => {
-    if (containers.length > 0) await docker('rm', '-f', '-v', ...containers);
-  });
-
   it('runs redis-server with leading options and requires the password from the host', async () => {
     const password = randomBytes(12).toString('hex');
     const id = await start('-p', '127.0.0.1::6379', image, '--requirepass', password);

@@ -4,7 +4,6 @@ import { ContainerBuilder } from '@docker-wrapper/core';
 import type { NormalizedPostgresOptions } from './options.js';
 
 export const DATA_DIR = '/var/lib/postgresql/dw-data';
-export const READY_LINE = 'database system is ready to accept connections';
 
 export function baseBuilder(image: string, options: NormalizedPostgresOptions, password: string): ContainerBuilder {
   const flags = Object.entries(options.settings).flatMap(([key, value]) => ['-c', `${key}=${value}`]);

@@ -2,15 +2,14 @@
 // commits the initialised data directory into a local image tagged by a hash of the image and the
 // options that shape the data; later starts run that image and skip initialisation.
 import type { Docker } from '@docker-wrapper/core';
-import { Wait } from '@docker-wrapper/core';
 import { specHash } from '../hash.js';
 import { withMachineLock } from '../lock.js';
 import { CACHE_LABEL } from '../reuse.js';
 import { randomPassword } from '../secrets.js';
-import { baseBuilder, READY_LINE } from './builder.js';
+import { baseBuilder } from './builder.js';
 import type { NormalizedPostgresOptions } from './options.js';
 import { createTemplateSql } from './pool.js';
-import { psql } from './sql.js';
+import { PostgresReady } from './readiness.js';
 
 export const CACHE_REPOSITORY = 'docker-wrapper-cache/postgres';
 const BASE_ID_LABEL = 'docker-wrapper.cache-base-id';
@@ -47,12 +46,12 @@ export async function ensureInitialisedImage(docker: Docker, options: Normalized
       baseId = (await docker.images.inspect(options.image)).id;
       cachedFor = undefined;
     }
-    let builder = baseBuilder(options.image, options, randomPassword()).waitFor(Wait.forLog(READY_LINE, { times: 2 }));
+    // The pristine copy and the spares isolate() uses are made as part of readiness, so they are
+    // part of the cached data.
+    let builder = baseBuilder(options.image, options, randomPassword()).waitFor(new PostgresReady(options.user, createTemplateSql(options.database)));
     for (const script of options.initScripts) builder = builder.file(`/docker-entrypoint-initdb.d/${script.name}`, { content: script.content });
     const init = await docker.containers.run(builder, signal ? { signal } : {});
     try {
-      // The pristine copy and the spares isolate() uses are part of the cached data.
-      await psql(init, createTemplateSql(options.database), { user: options.user, database: 'postgres' });
       await init.stop({ timeoutSeconds: 30 });
       await init.commit(tag, {
         labels: {

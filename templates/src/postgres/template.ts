@@ -1,18 +1,18 @@
 // `postgres({...})`: a Postgres service ready when a query succeeds over TCP, started from an
 // initialised-image cache when it can, reusable, or brought by the environment.
 import type { Container, Docker } from '@docker-wrapper/core';
-import { Wait } from '@docker-wrapper/core';
 import { BYO_ENV, urlFromEnv } from '../bring-your-own.js';
 import { specHash } from '../hash.js';
 import { launch } from '../launch.js';
 import { randomPassword } from '../secrets.js';
 import type { StartOptions, Template } from '../template.js';
-import { baseBuilder, READY_LINE } from './builder.js';
+import { baseBuilder } from './builder.js';
 import { ensureInitialisedImage } from './cache.js';
 import { normalizePostgresOptions, type NormalizedPostgresOptions, type PostgresOptions } from './options.js';
 import { createTemplateSql } from './pool.js';
 import { PostgresService, connectionUrl, type PostgresConnection } from './service.js';
-import { ident, literal, psql } from './sql.js';
+import { PostgresReady } from './readiness.js';
+import { ident, literal } from './sql.js';
 
 function fromEnv(): PostgresService | undefined {
   const url = urlFromEnv(BYO_ENV.postgres, ['postgres:', 'postgresql:']);
@@ -44,8 +44,10 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
     const password = options.password ?? randomPassword();
     docker.executor.redactor.add(password);
     const image = options.cache ? await ensureInitialisedImage(docker, options, startOptions.signal) : options.image;
-    // A cached image starts its server once; a fresh one twice (the init server, then the real one).
-    let builder = baseBuilder(image, options, password).waitFor(Wait.forLog(READY_LINE, { times: options.cache ? 1 : 2 }));
+    // A cached image was initialised with another password: it gets this one. A fresh one gets
+    // the pristine copy isolate() clones.
+    const setup = options.cache ? `ALTER ROLE ${ident(options.user)} PASSWORD ${literal(password)};` : createTemplateSql(options.database, 0);
+    let builder = baseBuilder(image, options, password).waitFor(new PostgresReady(options.user, setup));
     if (!options.cache) {
       for (const script of options.initScripts) builder = builder.file(`/docker-entrypoint-initdb.d/${script.name}`, { content: script.content });
     }
@@ -55,14 +57,13 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
       builder,
       reuse: options.reuse,
       reuseHash: specHash({ kind: 'postgres', image, settings: options.settings, user: options.user, database: options.database, password: options.password ?? null, scripts: options.initScripts.map((s) => specHash(s.content.toString('base64'))) }),
-      prepare: async (c: Container, fresh: boolean) => {
+      prepare: (c: Container, fresh: boolean) => {
         if (!fresh) {
           // Reused: the password it was started with is in its environment.
           connectionPassword = c.envValue('POSTGRES_PASSWORD') ?? password;
           docker.executor.redactor.add(connectionPassword);
-          return;
         }
-        await ready(c, options, password, startOptions.signal);
+        return Promise.resolve();
       },
     }, startOptions.signal);
     const connection = { host: container.host, port: container.hostPort(5432), user: options.user, password: connectionPassword, database: options.database };
@@ -73,15 +74,6 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
       remove: () => (persistent || docker.keep ? Promise.resolve() : container.remove()),
     });
   }
-}
-
-// Ready means a query succeeds over TCP: one psql inside the container, to 127.0.0.1 (trusted
-// there, as in the official image; from outside the password is required). A cached image was
-// initialised with another password, so it gets this one; a fresh one gets its template copy.
-async function ready(container: Container, options: NormalizedPostgresOptions, password: string, signal?: AbortSignal): Promise<void> {
-  const setup = options.cache ? `ALTER ROLE ${ident(options.user)} PASSWORD ${literal(password)};` : createTemplateSql(options.database, 0);
-  const answer = await psql(container, `${setup}\nSELECT 1;`, { user: options.user, database: 'postgres', tcp: true, ...(signal ? { signal } : {}) });
-  if (answer.trim().split('\n').at(-1) !== '1') throw new Error(`postgres answered ${JSON.stringify(answer)} to SELECT 1`);
 }
 
 /**
