@@ -15,7 +15,7 @@ export { Volume, Volumes } from './resources/volumes.js';
 export type { VolumeOptions, VolumeInfo } from './resources/volumes.js';
 export type { ContainerInfo, ContainerState, HealthLogEntry } from './commands/inspect.js';
 export { Executor } from './cli/executor.js';
-export type { CallOptions, RawResult } from './cli/executor.js';
+export type { CallOptions, RawResult, InteractiveProcess, StreamingProcess } from './cli/executor.js';
 export type { DockerCommand } from './cli/command.js';
 export { Redactor } from './cli/redact.js';
 export { DockerWrapperError, DockerCommandError, InvalidOptionError } from './errors.js';

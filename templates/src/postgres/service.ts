@@ -1,9 +1,10 @@
 // A running Postgres: its connection, per-key isolated databases and snapshots.
 import { createHash } from 'node:crypto';
-import type { Container } from '@docker-wrapper/core';
+import type { Container, Executor } from '@docker-wrapper/core';
 import { InvalidOptionError } from '@docker-wrapper/core';
 import type { Service } from '../template.js';
 import { claimSql, createSparesSql } from './pool.js';
+import { PsqlSession } from './session.js';
 import { ident, literal, psql } from './sql.js';
 
 export interface PostgresConnection {
@@ -43,11 +44,22 @@ export class PostgresService implements Service<PostgresConnection> {
   /** Spares being made in the background; stop() waits for them. */
   #background: Promise<void> = Promise.resolve();
 
-  constructor(args: { connection: PostgresConnection; container: Container | undefined; reused: boolean; remove: () => Promise<void> }) {
+  /** A psql kept open in the container for the maintenance commands (the `postgres` database). */
+  readonly #session: PsqlSession | undefined;
+
+  constructor(args: { connection: PostgresConnection; container: Container | undefined; reused: boolean; remove: () => Promise<void>; executor?: Executor }) {
     this.connection = args.connection;
     this.container = args.container;
     this.reused = args.reused;
     this.#remove = args.remove;
+    this.#session = args.container && args.executor ? new PsqlSession(args.executor, args.container, args.connection.user) : undefined;
+    this.#session?.warm();
+  }
+
+  // Maintenance SQL in the `postgres` database, through the open session.
+  async #maintenance(script: string): Promise<string> {
+    this.#requireContainer('isolate');
+    return ((await this.#session?.run(script)) ?? []).join('\n');
   }
 
   #requireContainer(what: string): Container {
@@ -66,7 +78,7 @@ export class PostgresService implements Service<PostgresConnection> {
   // spare made ahead of time is renamed (milliseconds); a used spare is replaced in the background.
   async isolate(key: string): Promise<PostgresConnection> {
     const name = isolatedName(this.connection.database, validateKey('isolate', key));
-    const output = await this.sql(claimSql(this.connection.database, name), { database: 'postgres' });
+    const output = await this.#maintenance(claimSql(this.connection.database, name));
     if (output.includes('claimed')) this.#topUp();
     return { ...this.connection, database: name, url: connectionUrl({ ...this.connection, database: name }) };
   }
@@ -81,13 +93,12 @@ export class PostgresService implements Service<PostgresConnection> {
   async snapshot(name = 'default', options: { database?: string } = {}): Promise<void> {
     const database = options.database ?? this.connection.database;
     const copy = `${database}_snap_${validateKey('snapshot', name).replace(/[^a-zA-Z0-9_]/g, '_')}`.slice(0, 63);
-    await this.sql(
+    await this.#maintenance(
       [
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${literal(database)} AND pid <> pg_backend_pid();`,
         `DROP DATABASE IF EXISTS ${ident(copy)};`,
         `CREATE DATABASE ${ident(copy)} TEMPLATE ${ident(database)};`,
       ].join('\n'),
-      { database: 'postgres' },
     );
   }
 
@@ -95,7 +106,7 @@ export class PostgresService implements Service<PostgresConnection> {
   async restore(name = 'default', options: { database?: string } = {}): Promise<void> {
     const database = options.database ?? this.connection.database;
     const copy = `${database}_snap_${validateKey('restore', name).replace(/[^a-zA-Z0-9_]/g, '_')}`.slice(0, 63);
-    await this.sql(
+    await this.#maintenance(
       [
         `SELECT (count(*) = 0) AS missing FROM pg_database WHERE datname = ${literal(copy)} \\gset`,
         '\\if :missing',
@@ -104,12 +115,12 @@ export class PostgresService implements Service<PostgresConnection> {
         `DROP DATABASE IF EXISTS ${ident(database)} WITH (FORCE);`,
         `CREATE DATABASE ${ident(database)} TEMPLATE ${ident(copy)};`,
       ].join('\n'),
-      { database: 'postgres' },
     );
   }
 
   async stop(): Promise<void> {
     await this.#background;
+    await this.#session?.close();
     await this.#remove();
   }
 

@@ -71,6 +71,7 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
       connection: { ...connection, url: connectionUrl(connection) },
       container,
       reused,
+      executor: docker.executor,
       remove: () => (persistent || docker.keep ? Promise.resolve() : container.remove()),
     });
   }

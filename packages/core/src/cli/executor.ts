@@ -17,6 +17,9 @@ export interface CallOptions {
 /** A long-running docker process started by `Executor.spawn`. */
 export type StreamingProcess = ResultPromise<{ reject: false; all: boolean; buffer: false; stdin: 'ignore' }>;
 
+/** A docker process with an open stdin, started by `Executor.spawnInteractive`. */
+export type InteractiveProcess = ResultPromise<{ reject: false; buffer: false; stdin: 'pipe' }>;
+
 export interface RawResult {
   exitCode: number;
   stdout: string;
@@ -99,6 +102,13 @@ export class Executor {
       stdin: 'ignore',
       ...(options.signal ? { cancelSignal: options.signal } : {}),
     });
+  }
+
+  // Starts a docker process whose stdin stays open for a conversation (`docker exec -i ... psql`).
+  // Its output is read as it comes; nothing is buffered.
+  spawnInteractive(args: readonly string[]): InteractiveProcess {
+    this.spawned++;
+    return execa(this.binary, args, { env: this.env, extendEnv: false, reject: false, buffer: false, stdin: 'pipe' });
   }
 
   // The typed error for a docker call that exited non-zero.
