@@ -91,6 +91,8 @@ export class PsqlSession {
     const child = this.#child;
     this.#child = undefined;
     if (!child) return;
+    // Awaited: the process must stay alive until psql has gone.
+    this.#busy(child);
     child.stdin.end();
     await child;
   }
