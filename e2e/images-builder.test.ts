@@ -44,5 +44,8 @@ describe('npm run images on a bad setup', () => {
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/docker build of broken failed; the last lines of its output:/);
     expect((error as Error).message).toContain('step about to fail');
+    // The failed step's container does not stay behind.
+    const { stdout } = await execa('docker', ['ps', '-a', '--filter', 'status=exited', '--format', '{{.Command}}']);
+    expect(stdout).not.toContain('step about to fail');
   });
 });

@@ -36,7 +36,7 @@ export async function buildOne(standIn, base, log, root = imagesDir) {
   }
   log(`${standIn.folder}: docker build -t ${tag}`);
   const built = await docker([
-    'build', '--build-arg', `BASE_IMAGE=${base}`, '--label', `docker-wrapper.ci-image=${standIn.folder}`, '-t', tag, dir,
+    'build', '--force-rm', '--build-arg', `BASE_IMAGE=${base}`, '--label', `docker-wrapper.ci-image=${standIn.folder}`, '-t', tag, dir,
   ]);
   if (built.exitCode !== 0) fail(`docker build of ${standIn.folder}`, built.output);
   log(`${standIn.folder}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
