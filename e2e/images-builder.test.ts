@@ -45,7 +45,7 @@ describe('npm run images on a bad setup', () => {
     expect((error as Error).message).toMatch(/docker build of broken failed; the last lines of its output:/);
     expect((error as Error).message).toContain('step about to fail');
     // The failed step's container does not stay behind.
-    const { stdout } = await execa('docker', ['ps', '-a', '--filter', 'status=exited', '--format', '{{.Command}}']);
+    const { stdout } = await execa('docker', ['ps', '-a', '--no-trunc', '--filter', 'status=exited', '--format', '{{.Command}}']);
     expect(stdout).not.toContain('step about to fail');
   });
 });
