@@ -32,12 +32,21 @@ async function lookUp(docker: Docker, base: string, tag: string): Promise<{ base
   return found;
 }
 
+// Tags a session has checked already (the base image does not change under a running session).
+const verified = new WeakMap<Docker, Set<string>>();
+
 // Returns the tag of an image holding the initialised database, building it on first use.
 export async function ensureInitialisedImage(docker: Docker, options: NormalizedPostgresOptions, signal?: AbortSignal): Promise<string> {
   const base = docker.images.resolve(options.image);
   const tag = `${CACHE_REPOSITORY}:${cacheKey(options)}`;
+  const known = verified.get(docker) ?? new Set<string>();
+  verified.set(docker, known);
+  if (known.has(tag)) return tag;
   const first = await lookUp(docker, base, tag);
-  if (first.baseId && first.cachedFor === first.baseId) return tag;
+  if (first.baseId && first.cachedFor === first.baseId) {
+    known.add(tag);
+    return tag;
+  }
   return withMachineLock(`postgres-cache-${cacheKey(options)}`, async () => {
     let { baseId, cachedFor } = await lookUp(docker, base, tag);
     if (baseId && cachedFor === baseId) return tag;

@@ -15,6 +15,8 @@ const SCRIPT = [
 
 export class PostgresReady implements WaitStrategy {
   readonly description = 'SELECT 1 over TCP (psql in the container)';
+  // One exec by id: it can start while the container is inspected.
+  readonly idOnly = true;
   readonly #user: string;
   readonly #sql: string;
 

@@ -109,6 +109,15 @@ export function toContainerInfo(raw: unknown): ContainerInfo {
   };
 }
 
+// What is known of a container before it is inspected: its id, name and image.
+export function placeholderInfo(id: string, name: string, image: string): ContainerInfo {
+  return {
+    id, name, image, imageId: '', created: '', restartCount: 0,
+    state: { status: 'running', running: true, paused: false, restarting: false, exitCode: 0, oomKilled: false, error: '', startedAt: '', finishedAt: '', pid: 0 },
+    labels: {}, ports: {}, exposedPorts: [], networks: {}, hasHealthCheck: false, memoryLimitBytes: 0, env: {},
+  };
+}
+
 // `docker inspect` output (a JSON array) into ContainerInfo objects.
 export function parseContainerInspect(stdout: string): ContainerInfo[] {
   const parsed: unknown = JSON.parse(stdout);

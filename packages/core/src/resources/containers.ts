@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseIdList, inspectContainerCommand } from '../commands/containers.js';
 import { containerRunArgs, parseRunOutput } from '../commands/container-run.js';
-import type { ContainerInfo } from '../commands/inspect.js';
+import { placeholderInfo, type ContainerInfo } from '../commands/inspect.js';
 import { SESSION_LABEL } from '../cleanup/labels.js';
 import { isSecretKey } from '../cli/redact.js';
 import { DockerCommandError } from '../errors.js';
@@ -75,6 +75,9 @@ export class Containers {
     const failureContext = { executor, startedAt, image: spec.image };
 
     let container: Container;
+    // A strategy that needs only the id runs while the container is inspected.
+    let readiness: Promise<void> | undefined;
+    const early = spec.wait?.idOnly === true ? spec.wait : undefined;
     try {
       let id: string;
       if (spec.files.length === 0) {
@@ -85,7 +88,14 @@ export class Containers {
         await copyFilesIn(executor, id, spec.files, { signal: budget, timeoutMs: remaining() });
         await executor.run({ args: ['start', id], parse: () => undefined }, { signal: budget, timeoutMs: remaining() });
       }
-      container = new Container(this.#context, await executor.run(inspectContainerCommand(id), { signal: budget, timeoutMs: remaining() }));
+      if (early) {
+        container = new Container(this.#context, placeholderInfo(id, name, substituteImage(spec.image, this.#context.substitution)));
+        readiness = awaitReadiness(container, early, { ...failureContext, budget, localEngine: this.#context.localEngine });
+        readiness.catch(() => undefined);
+        await container.inspect({ signal: budget, timeoutMs: remaining() });
+      } else {
+        container = new Container(this.#context, await executor.run(inspectContainerCommand(id), { signal: budget, timeoutMs: remaining() }));
+      }
     } catch (error) {
       // docker may have created the container before failing to start it. Not when the name was
       // taken or the image missing: then nothing was created, and the name may be someone else's.
@@ -99,7 +109,7 @@ export class Containers {
 
     const strategy = spec.wait ?? defaultStrategy(container.info);
     try {
-      await awaitReadiness(container, strategy, { ...failureContext, budget, localEngine: this.#context.localEngine });
+      await (readiness ?? awaitReadiness(container, strategy, { ...failureContext, budget, localEngine: this.#context.localEngine }));
     } catch (error) {
       if (!this.#context.keep) await container.remove().catch(() => undefined);
       throw error;

@@ -18,6 +18,11 @@ export interface WaitStrategy {
   readonly expectsExit?: boolean;
   /** True when the strategy resolves without looking at the container (`Wait.none()`): nothing to watch. */
   readonly immediate?: boolean;
+  /**
+   * True when the strategy needs only the container's id (not its inspect data): `run()` then
+   * starts it while the container is being inspected.
+   */
+  readonly idOnly?: boolean;
   /** Resolves when ready; rejects (with a WaitFailure) when it can never become ready. */
   wait(context: WaitContext): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContainerBuilder, HealthCheck, StartupError, Wait, type Docker } from '../../src/index.js';
+import { ContainerBuilder, HealthCheck, StartupError, Wait, type Docker, type WaitStrategy } from '../../src/index.js';
 import { connectForTest, httpServer } from '../support/docker.js';
 
 let docker: Docker;
@@ -135,6 +135,25 @@ describe('Wait.forExit and exits', () => {
     );
     expect(error.message).not.toContain('sup3r-secret-value');
     expect(error.logs.join('\n')).toContain('pw=***');
+  });
+});
+
+describe('id-only strategies', () => {
+  it('start while the container is inspected, and run() returns it fully inspected', async () => {
+    let sawPlaceholder = false;
+    const strategy: WaitStrategy = {
+      description: 'exec by id',
+      idOnly: true,
+      wait: async (context) => {
+        sawPlaceholder = context.container.info.created === '';
+        expect((await context.container.exec(['true'])).exitCode).toBe(0);
+      },
+    };
+    const c = await debian().command(['sleep', '60']).waitFor(strategy).run(docker);
+    expect(sawPlaceholder).toBe(true);
+    expect(c.info.created).not.toBe('');
+    expect(c.info.state.pid).toBeGreaterThan(0);
+    await c.remove();
   });
 });
 
