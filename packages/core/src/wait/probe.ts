@@ -8,11 +8,13 @@ export type Probe = (container: Container, signal: AbortSignal) => Promise<boole
 
 export class ProbeWait implements WaitStrategy {
   readonly description: string;
+  readonly idOnly: boolean;
   readonly #probe: Probe;
 
-  constructor(description: string, probe: Probe) {
+  constructor(description: string, probe: Probe, idOnly = false) {
     this.description = description;
     this.#probe = probe;
+    this.idOnly = idOnly;
   }
 
   async wait(context: WaitContext): Promise<void> {

@@ -4,6 +4,7 @@ import type { Executor } from '../cli/executor.js';
 import { inspectContainerCommand, waitCommand } from '../commands/containers.js';
 import { StartupError, type StartupFailureDetails } from '../errors.js';
 import type { Container } from '../resources/container.js';
+import { sleep } from './backoff.js';
 import { WaitFailure, type WaitStrategy } from './context.js';
 
 export interface ReadinessOptions {
@@ -17,16 +18,22 @@ export interface ReadinessOptions {
 }
 
 // Resolves when `strategy` is satisfied; otherwise throws a StartupError (the caller removes the container).
+const WATCHER_DELAY_MS = 150;
+
 export async function awaitReadiness(container: Container, strategy: WaitStrategy, options: ReadinessOptions): Promise<void> {
   const stop = new AbortController();
   const signal = AbortSignal.any([options.budget, stop.signal]);
-  // One `docker wait` notices an exit at once, unless exiting is what the strategy waits for, or
-  // it waits for nothing (then the watcher would be one more docker process for no answer).
+  // One `docker wait` notices an exit, unless exiting is what the strategy waits for, or it waits
+  // for nothing. It starts after WATCHER_DELAY_MS: most services are ready by then, and those
+  // starts are spared one more docker process; an earlier exit is still reported (docker wait
+  // answers at once for a stopped container).
   const exited = strategy.expectsExit || strategy.immediate
     ? new Promise<never>(() => undefined)
-    : options.executor.run(waitCommand(container.id), { signal, timeoutMs: 24 * 3600_000 }).then((code) => {
-        throw new WaitFailure('exited', `the container exited with code ${code}`);
-      });
+    : sleep(WATCHER_DELAY_MS, signal)
+        .then(() => options.executor.run(waitCommand(container.id), { signal, timeoutMs: 24 * 3600_000 }))
+        .then((code) => {
+          throw new WaitFailure('exited', `the container exited with code ${code}`);
+        });
   exited.catch(() => undefined);
   try {
     await Promise.race([strategy.wait({ container, executor: options.executor, signal, localEngine: options.localEngine }), exited]);

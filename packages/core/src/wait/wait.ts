@@ -48,10 +48,14 @@ export const Wait = {
   forExit(options: { code?: number } = {}): WaitStrategy {
     return new ExitWait(validateInteger('Wait.forExit code', options.code ?? 0, 0, 255));
   },
-  /** A check of your own from this process returns true (thrown errors count as not yet). */
-  forProbe(description: string, probe: Probe): WaitStrategy {
+  /**
+   * A check of your own from this process returns true (thrown errors count as not yet).
+   * `idOnly: true` when the probe does not read the container's inspect data (ports, state): it
+   * then starts while docker inspects the container.
+   */
+  forProbe(description: string, probe: Probe, options: { idOnly?: boolean } = {}): WaitStrategy {
     if (typeof probe !== 'function') throw new InvalidOptionError('Wait.forProbe', probe, 'Expected an async function `(container, signal) => boolean`.');
-    return new ProbeWait(String(description), probe);
+    return new ProbeWait(String(description), probe, options.idOnly === true);
   },
   all(strategies: WaitStrategy[]): WaitStrategy {
     return new CompositeWait('all', validateStrategies('Wait.all', strategies));
