@@ -80,9 +80,12 @@ export class PsqlSession {
     }).finally(() => this.#idle(child));
   }
 
-  // Opens the session in the background, so the first real call does not pay for it.
+  // Opens the session in the background (after the caller has its service), so the first real
+  // call does not pay for it.
   warm(): void {
-    this.run('SELECT 1;').catch(() => undefined);
+    setImmediate(() => {
+      this.run('SELECT 1;').catch(() => undefined);
+    });
   }
 
   // Ends psql (and its docker exec).

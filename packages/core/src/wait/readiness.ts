@@ -18,7 +18,7 @@ export interface ReadinessOptions {
 }
 
 // Resolves when `strategy` is satisfied; otherwise throws a StartupError (the caller removes the container).
-const WATCHER_DELAY_MS = 150;
+const WATCHER_DELAY_MS = 250;
 
 export async function awaitReadiness(container: Container, strategy: WaitStrategy, options: ReadinessOptions): Promise<void> {
   const stop = new AbortController();
