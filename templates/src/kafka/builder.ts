@@ -50,7 +50,10 @@ export function brokerBuilder(options: NormalizedKafkaOptions, placement: Broker
   const settings = Object.fromEntries(Object.entries(options.settings).map(([key, value]) => [propertyVariable(key), value]));
   let builder = new ContainerBuilder(options.image)
     .env({ ...settings, ...listenerVariables(options, placement), CLUSTER_ID: clusterId })
-    .port(BROKER_PORT, { hostPort: placement.hostPort });
+    .port(BROKER_PORT, { hostPort: placement.hostPort })
+    // The JVM's start is CPU-bound: when services start side by side on few cores, the slowest one
+    // gets the larger share (a weight; it limits nothing on an idle machine).
+    .cpuShares(4096);
   if (options.startupTimeout !== undefined) builder = builder.startupTimeout(options.startupTimeout);
   if (options.pull) builder = builder.pull(options.pull);
   return builder;

@@ -44,6 +44,7 @@ export function containerRunArgs(spec: ContainerSpec, options: RunArgsOptions): 
   for (const mount of spec.mounts) args.push(...mountArg(mount, options.sessionLabels));
   if (spec.memoryBytes) args.push('--memory', String(spec.memoryBytes));
   if (spec.cpus) args.push('--cpus', String(spec.cpus));
+  if (spec.cpuShares) args.push('--cpu-shares', String(spec.cpuShares));
   if (spec.restart) args.push('--restart', spec.restart.maxRetries !== undefined ? `${spec.restart.policy}:${spec.restart.maxRetries}` : spec.restart.policy);
   if (spec.user) args.push('--user', spec.user);
   if (spec.workdir) args.push('--workdir', spec.workdir);

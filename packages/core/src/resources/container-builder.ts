@@ -135,6 +135,12 @@ export class ContainerBuilder {
     return this.#with({ cpus: count });
   }
 
+  // Weight of this container when CPUs are contended (docker's --cpu-shares; default 1024). It
+  // limits nothing on an idle machine.
+  cpuShares(weight: number): ContainerBuilder {
+    return this.#with({ cpuShares: validateInteger('cpuShares', weight, 2, 262_144) });
+  }
+
   restartPolicy(policy: RestartPolicy, options: { maxRetries?: number } = {}): ContainerBuilder {
     if (!RESTART_POLICIES.includes(policy)) throw new InvalidOptionError('restartPolicy', policy, `Expected one of ${RESTART_POLICIES.join(', ')}.`);
     if (options.maxRetries !== undefined) {

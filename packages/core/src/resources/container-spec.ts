@@ -54,6 +54,8 @@ export interface ContainerSpec {
   files: readonly FileSpec[];
   memoryBytes?: number;
   cpus?: number;
+  /** Relative CPU weight under contention (docker's --cpu-shares; 1024 is the default). */
+  cpuShares?: number;
   restart?: { policy: RestartPolicy; maxRetries?: number };
   labels: Readonly<Record<string, string>>;
   user?: string;

@@ -72,7 +72,7 @@ describe('containerRunArgs', () => {
 
   it('adds labels (the session labels win), name and the rest of the options', () => {
     const builder = new ContainerBuilder('app:1')
-      .name('cache').label('team', 'core').memoryLimit('256m').cpus(1.5).restartPolicy('on-failure', { maxRetries: 3 })
+      .name('cache').label('team', 'core').memoryLimit('256m').cpus(1.5).cpuShares(4096).restartPolicy('on-failure', { maxRetries: 3 })
       .user('999:999').workdir('/data').hostname('cache-host').network('backend', { aliases: ['cache'] }).networkAlias('kv')
       .extraHost('db', '10.0.0.5').platform('linux/arm64').privileged();
     const argv = args(builder);
@@ -80,6 +80,7 @@ describe('containerRunArgs', () => {
     expect(values(argv, '--label')).toEqual(['team=core', 'docker-wrapper.session=s1', 'docker-wrapper.pid=42']);
     expect(values(argv, '--memory')).toEqual([String(256 * 1024 ** 2)]);
     expect(values(argv, '--cpus')).toEqual(['1.5']);
+    expect(values(argv, '--cpu-shares')).toEqual(['4096']);
     expect(values(argv, '--restart')).toEqual(['on-failure:3']);
     expect(values(argv, '--user')).toEqual(['999:999']);
     expect(values(argv, '--workdir')).toEqual(['/data']);

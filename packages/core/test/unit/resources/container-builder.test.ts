@@ -50,6 +50,7 @@ describe('ContainerBuilder bad input', () => {
     ['memory unit', () => redis().memoryLimit('256q'), 'memoryLimit', '"256q"'],
     ['zero memory', () => redis().memoryLimit(0), 'memoryLimit', '0'],
     ['zero CPUs', () => redis().cpus(0), 'cpus', '0'],
+    ['a CPU weight below 2', () => redis().cpuShares(1), 'cpuShares', '1'],
     ['restart policy', () => redis().restartPolicy('sometimes' as RestartPolicy), 'restartPolicy', '"sometimes"'],
     ['retries without on-failure', () => redis().restartPolicy('always', { maxRetries: 3 }), 'restartPolicy.maxRetries', '3'],
     ['empty label key', () => redis().label('', 'x'), 'label', '""'],
