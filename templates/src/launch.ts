@@ -12,8 +12,8 @@ export interface LaunchPlan {
   reuse: boolean;
   /** Hash of everything that makes two specs interchangeable (never a random password). */
   reuseHash: string;
-  /** Runs after the container is up (readiness beyond the builder's wait, topic creation ...). */
-  prepare(container: Container, fresh: boolean): Promise<void>;
+  /** Readies a running container found for reuse (a new one is made ready by the builder's wait). */
+  whenReused(container: Container): Promise<void>;
 }
 
 export interface Launched {
@@ -24,25 +24,20 @@ export interface Launched {
   persistent: boolean;
 }
 
-// Starts (or finds) the container of a plan; a container that fails `prepare` is removed.
+// Starts (or finds) the container of a plan. A new container is ready when run() returns (run()
+// removes one that never becomes ready).
 export async function launch(docker: Docker, plan: LaunchPlan, signal?: AbortSignal): Promise<Launched> {
   const start = async (persistent: boolean): Promise<Launched> => {
     const labelled = plan.builder.label(TEMPLATE_LABEL, plan.kind);
     const builder = persistent ? labelled.label(REUSE_LABEL, plan.reuseHash) : labelled;
     const container = await docker.containers.run(builder, { persistent, ...(signal ? { signal } : {}) });
-    try {
-      await plan.prepare(container, true);
-    } catch (error) {
-      if (!docker.keep) await container.remove().catch(() => undefined);
-      throw error;
-    }
     return { container, reused: false, persistent };
   };
   if (!plan.reuse) return start(false);
   return withMachineLock(`reuse-${plan.reuseHash}`, async () => {
     const found = await findReusable(docker, plan.reuseHash);
     if (found) {
-      await plan.prepare(found, false);
+      await plan.whenReused(found);
       return { container: found, reused: true, persistent: true };
     }
     return start(true);

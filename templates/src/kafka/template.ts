@@ -90,8 +90,8 @@ export async function launchOnFreePort(
         reuse: options.reuse,
         reuseHash,
         // A fresh broker was made ready by its wait strategy; a reused one gets its topics and a round trip.
-        prepare: async (container: Container, fresh: boolean) => {
-          if (!fresh) reusedPort = await prepareReused(container, options, signal);
+        whenReused: async (container: Container) => {
+          reusedPort = await prepareReused(container, options, signal);
         },
       }, signal);
       return { ...launched, hostPort: launched.reused ? reusedPort : hostPort };

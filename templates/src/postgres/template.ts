@@ -57,12 +57,10 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
       builder,
       reuse: options.reuse,
       reuseHash: specHash({ kind: 'postgres', image, settings: options.settings, user: options.user, database: options.database, password: options.password ?? null, scripts: options.initScripts.map((s) => specHash(s.content.toString('base64'))) }),
-      prepare: (c: Container, fresh: boolean) => {
-        if (!fresh) {
-          // Reused: the password it was started with is in its environment.
-          connectionPassword = c.envValue('POSTGRES_PASSWORD') ?? password;
-          docker.executor.redactor.add(connectionPassword);
-        }
+      whenReused: (c: Container) => {
+        // The password it was started with is in its environment.
+        connectionPassword = c.envValue('POSTGRES_PASSWORD') ?? password;
+        docker.executor.redactor.add(connectionPassword);
         return Promise.resolve();
       },
     }, startOptions.signal);

@@ -76,8 +76,7 @@ class RedisTemplate implements Template<RedisConnection, RedisService> {
       builder,
       reuse: this.options.reuse ?? false,
       reuseHash: specHash({ kind: 'redis', image: this.#image, args: this.#args, password: this.options.password ?? (this.options.password === null ? null : 'random') }),
-      prepare: async (c: Container, fresh: boolean) => {
-        if (fresh) return;
+      whenReused: async (c: Container) => {
         if (password) {
           connectionPassword = c.envValue('REDIS_PASSWORD') ?? password;
           docker.executor.redactor.add(connectionPassword);
