@@ -1,20 +1,8 @@
 // Waits for the container's HEALTHCHECK (from the image or the builder) to report healthy, driven
-// by the engine's event stream; `unhealthy` fails at once.
+// by the engine's event stream (`docker.events`); `unhealthy` fails at once.
 import { inspectContainerCommand } from '../commands/containers.js';
-import { processLines } from '../streams/process-lines.js';
+import { Events } from '../streams/events.js';
 import { WaitFailure, type WaitContext, type WaitStrategy } from './context.js';
-
-// The health status in a `docker events --format '{{json .}}'` line, if it is a health event (pure).
-export function healthStatusOf(line: string): string | undefined {
-  try {
-    const event = JSON.parse(line) as { Action?: string; status?: string };
-    const action = event.Action ?? event.status ?? '';
-    const match = /^health_status: (\w+)/.exec(action);
-    return match?.[1];
-  } catch {
-    return undefined;
-  }
-}
 
 export class HealthyWait implements WaitStrategy {
   readonly description = 'health check healthy';
@@ -24,28 +12,30 @@ export class HealthyWait implements WaitStrategy {
     if (!container.info.hasHealthCheck) {
       throw new WaitFailure('failed', 'the container has no health check: define one with `.healthCheck(...)` or wait for something else');
     }
-    const since = Math.floor(Date.parse(container.info.state.startedAt || container.info.created) / 1000) || undefined;
-    const args = ['events', '--format', '{{json .}}', '--filter', `container=${container.id}`, '--filter', 'event=health_status', ...(since ? ['--since', String(since)] : [])];
+    const started = Date.parse(container.info.state.startedAt || container.info.created);
+    // Ends the stream early: a generator's return() would otherwise wait for its pending next().
+    const done = new AbortController();
+    const events = new Events({ executor }).stream({
+      container: container.id,
+      action: 'health_status',
+      ...(Number.isNaN(started) ? {} : { since: new Date(started) }),
+      signal: AbortSignal.any([signal, done.signal]),
+    });
     // Subscribed first, then the current state is read, so no transition falls in between.
-    const stream = processLines(executor, args, { signal });
-    const first = stream.next();
-    const state = (await executor.run(inspectContainerCommand(container.id), { signal })).state;
-    if (state.health?.status === 'healthy') {
-      await stream.return();
-      return;
-    }
-    if (state.health?.status === 'unhealthy') {
-      await stream.return();
-      throw new WaitFailure('unhealthy', 'the health check reported unhealthy');
-    }
+    const first = events.next();
     try {
-      for (let next = await first; !next.done; next = await stream.next()) {
-        const status = healthStatusOf(next.value);
+      const health = (await executor.run(inspectContainerCommand(container.id), { signal })).state.health?.status;
+      if (health === 'healthy') return;
+      if (health === 'unhealthy') throw new WaitFailure('unhealthy', 'the health check reported unhealthy');
+      for (let next = await first; !next.done; next = await events.next()) {
+        const status = next.value.type === 'container' ? next.value.healthStatus : undefined;
         if (status === 'healthy') return;
         if (status === 'unhealthy') throw new WaitFailure('unhealthy', 'the health check reported unhealthy');
       }
     } finally {
-      await stream.return();
+      done.abort();
+      await first.catch(() => undefined);
+      await events.return();
     }
     if (signal.aborted) throw signal.reason as Error;
     throw new WaitFailure('failed', 'the event stream ended before the container became healthy');

@@ -72,6 +72,15 @@ describe('Wait.forHealthy', () => {
     await c.remove();
   });
 
+  it('returns at once for a container that is healthy already', async () => {
+    const c = await debian().command(['sleep', '60']).healthCheck(HealthCheck.shell('true').interval(100)).waitFor(Wait.none()).run(docker);
+    await expect.poll(async () => (await c.inspect()).state.health?.status, { timeout: 10_000 }).toBe('healthy');
+    const started = performance.now();
+    await Wait.forHealthy().wait({ container: c, executor: docker.executor, signal: AbortSignal.timeout(20_000), localEngine: true });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    await c.remove();
+  });
+
   it('fails at once when the container turns unhealthy, with the health log', async () => {
     const error = await startupFailure(
       debian().command(['sleep', '60']).healthCheck(HealthCheck.shell('echo probe-failed; exit 1').interval(100).retries(1)).startupTimeout(30_000),
