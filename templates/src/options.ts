@@ -1,20 +1,6 @@
 // Option checks shared by the templates: unknown keys with a "did you mean", versions, identifiers.
 import { existsSync, statSync } from 'node:fs';
-import { InvalidOptionError } from '@docker-wrapper/core';
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length] as number;
-}
+import { InvalidOptionError, didYouMean } from '@docker-wrapper/core';
 
 // Throws on keys the template does not know, suggesting the closest known one.
 export function rejectUnknownOptions(template: string, options: object, known: readonly string[]): void {
@@ -23,9 +9,7 @@ export function rejectUnknownOptions(template: string, options: object, known: r
   }
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
-    const best = [...known].sort((a, b) => distance(key, a) - distance(key, b))[0];
-    const hint = best && distance(key, best) <= Math.max(2, Math.floor(key.length / 3)) ? ` Did you mean \`${best}\`?` : '';
-    throw new InvalidOptionError(`${template}.${key}`, (options as Record<string, unknown>)[key], `${template}() has no such option.${hint} Known options: ${known.join(', ')}.`);
+    throw new InvalidOptionError(`${template}.${key}`, (options as Record<string, unknown>)[key], `${template}() has no such option.${didYouMean(key, known)} Known options: ${known.join(', ')}.`);
   }
 }
 

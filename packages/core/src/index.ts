@@ -23,6 +23,7 @@ export type { ErrorCode } from './errors.js';
 export { SESSION_LABEL, PID_LABEL, HOST_LABEL, CREATED_LABEL } from './cleanup/labels.js';
 export type { SweepResult } from './cleanup/sweep.js';
 export { substituteImage, substitutionFromEnv, validateImageReference } from './options/image-reference.js';
+export { closestName, didYouMean } from './options/suggest.js';
 export type { ImageSubstitution } from './options/image-reference.js';
 export { Wait } from './wait/wait.js';
 export { HealthCheck } from './wait/health-check.js';

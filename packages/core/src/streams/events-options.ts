@@ -1,4 +1,5 @@
 // Options of `docker.events.stream()`: validation and their `docker events` arguments (pure).
+import { didYouMean } from '../options/suggest.js';
 import { InvalidOptionError } from '../errors.js';
 import { validateLabelKey } from '../options/validate.js';
 import { EVENT_TYPES, type EventType } from './event-types.js';
@@ -69,6 +70,5 @@ function list(option: string, value: string | readonly string[] | undefined): re
 
 function validateType(type: string): EventType {
   if ((EVENT_TYPES as readonly string[]).includes(type)) return type as EventType;
-  const guess = EVENT_TYPES.find((known) => known.startsWith(type.slice(0, 3).toLowerCase()));
-  throw new InvalidOptionError('type', type, `Expected one of ${EVENT_TYPES.map((t) => `\`${t}\``).join(', ')}.${guess ? ` Did you mean \`${guess}\`?` : ''}`);
+  throw new InvalidOptionError('type', type, `Expected one of ${EVENT_TYPES.map((t) => `\`${t}\``).join(', ')}.${didYouMean(type, EVENT_TYPES)}`);
 }
