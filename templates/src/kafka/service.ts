@@ -2,7 +2,7 @@
 // and per-key topic prefixes.
 import type { Container } from '@docker-wrapper/core';
 import { DockerWrapperError, InvalidOptionError } from '@docker-wrapper/core';
-import type { Service } from '../template.js';
+import { ServiceBase } from '../service-base.js';
 import { ensureTopics } from './admin.js';
 import { parseBroker } from './brokers.js';
 import { MAX_TOPIC_LENGTH, isolatedPrefix, normalizeTopics, type NormalizedTopic, type TopicOption } from './topics.js';
@@ -19,18 +19,13 @@ export interface KafkaConnection {
 
 const TOPIC_TIMEOUT_MS = 60_000;
 
-export class KafkaService implements Service<KafkaConnection> {
+export class KafkaService extends ServiceBase<KafkaConnection> {
   readonly kind = 'kafka';
-  readonly connection: KafkaConnection;
   /** `alias:19092`: where containers on `network` reach the broker (the brokers themselves when brought by the environment). */
   readonly internalBootstrapServers: string;
   /** The network the broker is on (undefined when brought by the environment). */
   readonly network: string | undefined;
-  readonly container: Container | undefined;
-  readonly reused: boolean;
   readonly #topics: readonly NormalizedTopic[];
-  readonly #remove: () => Promise<void>;
-  #stopping: Promise<void> | undefined;
 
   constructor(args: {
     bootstrapServers: string[];
@@ -41,13 +36,15 @@ export class KafkaService implements Service<KafkaConnection> {
     reused: boolean;
     remove: () => Promise<void>;
   }) {
-    this.connection = { bootstrapServers: [...args.bootstrapServers], brokers: args.bootstrapServers.join(','), topicPrefix: '' };
+    super({
+      connection: { bootstrapServers: [...args.bootstrapServers], brokers: args.bootstrapServers.join(','), topicPrefix: '' },
+      container: args.container,
+      reused: args.reused,
+      remove: args.remove,
+    });
     this.internalBootstrapServers = args.internalBootstrapServers;
     this.network = args.network;
     this.#topics = args.topics;
-    this.container = args.container;
-    this.reused = args.reused;
-    this.#remove = args.remove;
   }
 
   // Creates topics (names as given, no prefix); existing ones are left as they are.
@@ -75,16 +72,5 @@ export class KafkaService implements Service<KafkaConnection> {
       if (error instanceof KafkaRequestError) throw new DockerWrapperError('COMMAND_FAILED', `Kafka at ${this.connection.brokers}: ${error.message}`);
       throw error;
     }
-  }
-
-  // Removes the container and the network made for it (not when reused or brought by the environment).
-  // Safe to call more than once.
-  async stop(): Promise<void> {
-    this.#stopping ??= this.#remove();
-    await this.#stopping;
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.stop();
   }
 }

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Container, Executor } from '@docker-wrapper/core';
 import { InvalidOptionError } from '@docker-wrapper/core';
-import type { Service } from '../template.js';
+import { ServiceBase, type ServiceParts } from '../service-base.js';
 import { claimSql, createSparesSql } from './pool.js';
 import { PsqlSession } from './session.js';
 import { ident, literal, psql } from './sql.js';
@@ -35,23 +35,16 @@ function validateKey(option: string, key: unknown): string {
   return key;
 }
 
-export class PostgresService implements Service<PostgresConnection> {
+export class PostgresService extends ServiceBase<PostgresConnection> {
   readonly kind = 'postgres';
-  readonly connection: PostgresConnection;
-  readonly container: Container | undefined;
-  readonly reused: boolean;
-  readonly #remove: () => Promise<void>;
   /** Spares being made in the background; stop() waits for them. */
   #background: Promise<void> = Promise.resolve();
 
   /** A psql kept open in the container for the maintenance commands (the `postgres` database). */
   readonly #session: PsqlSession | undefined;
 
-  constructor(args: { connection: PostgresConnection; container: Container | undefined; reused: boolean; remove: () => Promise<void>; executor?: Executor }) {
-    this.connection = args.connection;
-    this.container = args.container;
-    this.reused = args.reused;
-    this.#remove = args.remove;
+  constructor(args: ServiceParts<PostgresConnection> & { executor?: Executor }) {
+    super(args);
     this.#session = args.container && args.executor ? new PsqlSession(args.executor, args.container, args.connection.user) : undefined;
     this.#session?.warm();
   }
@@ -118,13 +111,8 @@ export class PostgresService implements Service<PostgresConnection> {
     );
   }
 
-  async stop(): Promise<void> {
+  protected override async beforeStop(): Promise<void> {
     await this.#background;
     await this.#session?.close();
-    await this.#remove();
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.stop();
   }
 }

@@ -1,7 +1,6 @@
 // A running Redis: its connection, per-key logical databases, flush.
-import type { Container } from '@docker-wrapper/core';
 import { InvalidOptionError } from '@docker-wrapper/core';
-import type { Service } from '../template.js';
+import { ServiceBase } from '../service-base.js';
 import { send, type Reply } from './resp.js';
 
 export interface RedisConnection {
@@ -32,19 +31,8 @@ const ASSIGN = [
   'return n',
 ].join('\n');
 
-export class RedisService implements Service<RedisConnection> {
+export class RedisService extends ServiceBase<RedisConnection> {
   readonly kind = 'redis';
-  readonly connection: RedisConnection;
-  readonly container: Container | undefined;
-  readonly reused: boolean;
-  readonly #remove: () => Promise<void>;
-
-  constructor(args: { connection: RedisConnection; container: Container | undefined; reused: boolean; remove: () => Promise<void> }) {
-    this.connection = args.connection;
-    this.container = args.container;
-    this.reused = args.reused;
-    this.#remove = args.remove;
-  }
 
   // Runs commands (authenticated, in the main database) and returns their replies.
   async command(...commands: string[][]): Promise<Reply[]> {
@@ -71,11 +59,4 @@ export class RedisService implements Service<RedisConnection> {
     await this.command(['FLUSHALL']);
   }
 
-  async stop(): Promise<void> {
-    await this.#remove();
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.stop();
-  }
 }

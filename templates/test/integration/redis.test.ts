@@ -46,6 +46,9 @@ describe('redis', () => {
     expect(await withClient(a, (c) => c.get('shared-name'))).toBe('from-a');
     await cache.flush();
     expect(await withClient(a, (c) => c.get('shared-name'))).toBeNull();
+    // stop() is safe to call twice (and once more by `await using`).
+    await Promise.all([cache.stop(), cache.stop()]);
+    await expect(cache.container?.inspect()).rejects.toMatchObject({ code: 'NO_SUCH_CONTAINER' });
   });
 
   it('rejects bad options before anything starts', () => {
