@@ -43,7 +43,9 @@ describe.each(dockerClis())('docker.stats with the $label', ({ binary }) => {
     expect(avg > 50 || cgroupPercent < 60, numbers).toBe(true);
     expect(monitor.avgCpuPercent(60_000)).toBeGreaterThan(0);
     expect(monitor.peakCpuPercent(60_000)).toBeGreaterThanOrEqual(avg);
-    expect(monitor.latest()).toMatchObject({ id: c.id, name: c.name, running: true, pids: 1 });
+    // At least the loop; the execs that read the cgroup above may still be counted.
+    expect(monitor.latest()).toMatchObject({ id: c.id, name: c.name, running: true });
+    expect(monitor.latest()?.pids).toBeGreaterThanOrEqual(1);
   });
 
   it('samples memory in use against the container limit, exactly', async () => {
