@@ -57,12 +57,16 @@ export async function ensureInitialisedImage(docker: Docker, options: Normalized
     }
     // The pristine copy and the spares isolate() uses are made as part of readiness, so they are
     // part of the cached data.
-    let builder = baseBuilder(options.image, options, randomPassword()).waitFor(new PostgresReady(options.user, createTemplateSql(options.database)));
+    const ready = new PostgresReady(options.user, createTemplateSql(options.database));
+    let builder = baseBuilder(options.image, options, randomPassword()).waitFor(ready);
     for (const script of options.initScripts) builder = builder.file(`/docker-entrypoint-initdb.d/${script.name}`, { content: script.content });
     const init = await docker.containers.run(builder, signal ? { signal } : {});
     try {
+      await ready.session?.close();
       await init.stop({ timeoutSeconds: 30 });
       await init.commit(tag, {
+        // The initialising container's (random, since replaced) password is no part of the image.
+        changes: ['ENV POSTGRES_PASSWORD='],
         labels: {
           [CACHE_LABEL]: 'postgres',
           [BASE_ID_LABEL]: baseId,

@@ -1,17 +1,9 @@
-// Postgres readiness in one `docker exec`: inside the container, poll `pg_isready` on 127.0.0.1
-// every 20 ms (the init server of a fresh data directory listens on its socket only, so only the
-// final server answers), then run the setup SQL and `SELECT 1` over TCP with psql. No log stream,
-// no docker process per poll, no Postgres client on the host.
+// Postgres readiness: the service's psql session is opened as soon as the container exists; it
+// waits inside the container until the server accepts TCP connections, then runs the setup SQL
+// and `SELECT 1`. No log stream, no docker process per poll, no Postgres client on the host, and
+// the session it opens is the one the service keeps for isolate() and snapshots.
 import { WaitFailure, type WaitContext, type WaitStrategy } from '@docker-wrapper/core';
-
-const SCRIPT = [
-  'i=0',
-  'until pg_isready -q -h 127.0.0.1 -U "$1"; do',
-  '  i=$((i+1)); if [ "$i" -ge 6000 ]; then echo "postgres never accepted TCP connections" >&2; exit 1; fi',
-  '  sleep 0.02',
-  'done',
-  'exec psql -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -U "$1" -d postgres -f -',
-].join('\n');
+import { PsqlSession } from './session.js';
 
 export class PostgresReady implements WaitStrategy {
   readonly description = 'SELECT 1 over TCP (psql in the container)';
@@ -19,19 +11,36 @@ export class PostgresReady implements WaitStrategy {
   readonly idOnly = true;
   readonly #user: string;
   readonly #sql: string;
+  #session: PsqlSession | undefined;
 
   // `setupSql` runs first (as the service user, in the `postgres` database), then `SELECT 1`.
   constructor(user: string, setupSql = '') {
     this.#user = user;
-    this.#sql = `${setupSql}\nSELECT 1;\n`;
+    this.#sql = `${setupSql}\nSELECT 1;`;
+  }
+
+  /** The open psql session of the last successful wait (handed to the service). */
+  get session(): PsqlSession | undefined {
+    return this.#session;
   }
 
   async wait(context: WaitContext): Promise<void> {
-    const result = await context.container.exec(['sh', '-c', SCRIPT, 'sh', this.#user], { input: this.#sql, signal: context.signal });
-    if (context.signal.aborted) throw context.signal.reason as Error;
-    const last = result.stdout.trim().split('\n').at(-1);
-    if (result.exitCode !== 0 || last !== '1') {
-      throw new WaitFailure('failed', `psql could not query the server (exit ${result.exitCode}): ${(result.stderr || result.stdout).trim().slice(0, 500)}`);
+    const session = new PsqlSession(context.executor, context.container, this.#user);
+    const abort = () => session.kill();
+    context.signal.addEventListener('abort', abort, { once: true });
+    let lines: string[];
+    try {
+      lines = await session.run(this.#sql);
+    } catch (error) {
+      if (context.signal.aborted) throw context.signal.reason as Error;
+      throw new WaitFailure('failed', `psql could not query the server: ${(error instanceof Error ? error.message : String(error)).slice(0, 500)}`);
+    } finally {
+      context.signal.removeEventListener('abort', abort);
     }
+    if (lines.at(-1) !== '1') {
+      await session.close();
+      throw new WaitFailure('failed', `psql answered ${JSON.stringify(lines.join('\n').slice(0, 200))} to SELECT 1`);
+    }
+    this.#session = session;
   }
 }

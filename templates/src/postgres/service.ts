@@ -43,10 +43,15 @@ export class PostgresService extends ServiceBase<PostgresConnection> {
   /** A psql kept open in the container for the maintenance commands (the `postgres` database). */
   readonly #session: PsqlSession | undefined;
 
-  constructor(args: ServiceParts<PostgresConnection> & { executor?: Executor }) {
+  // `session`: the one readiness opened (a new container); otherwise one is opened in the background.
+  constructor(args: ServiceParts<PostgresConnection> & { executor?: Executor; session?: PsqlSession | undefined }) {
     super(args);
-    this.#session = args.container && args.executor ? new PsqlSession(args.executor, args.container, args.connection.user) : undefined;
-    this.#session?.warm();
+    if (args.session) {
+      this.#session = args.session;
+    } else {
+      this.#session = args.container && args.executor ? new PsqlSession(args.executor, args.container, args.connection.user) : undefined;
+      this.#session?.warm();
+    }
   }
 
   // Maintenance SQL in the `postgres` database, through the open session.

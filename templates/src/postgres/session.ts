@@ -1,10 +1,23 @@
-// One long-lived `docker exec -i ... psql` per service: isolate(), snapshot() and sql() write a
-// script to its stdin and read the answer up to a marker line, a few ms instead of a new exec
-// (~100 ms) each time. psql stops at the first error (ON_ERROR_STOP); the session then ends with
-// the error, and the next call starts a new one.
+// One long-lived `docker exec -i ... psql` per service: readiness, isolate(), snapshot() and sql()
+// write a script to its stdin and read the answer up to a marker line, a few ms instead of a new
+// exec (~100 ms) each time. The exec first waits for the server to accept TCP connections on
+// 127.0.0.1 (the init server of a fresh data directory listens on its socket only, so only the
+// final server answers), so the session can be opened while Postgres still starts: its first
+// script is the readiness check. psql stops at the first error (ON_ERROR_STOP); the session then
+// ends with the error, and the next call starts a new one.
 import { createInterface } from 'node:readline';
 import type { Container, Executor, InteractiveProcess } from '@docker-wrapper/core';
 import { DockerWrapperError } from '@docker-wrapper/core';
+
+// Polls pg_isready every 10 ms (at most 2 minutes), then becomes psql over TCP as user "$1".
+const WAIT_THEN_PSQL = [
+  'i=0',
+  'until pg_isready -q -h 127.0.0.1 -U "$1"; do',
+  '  i=$((i+1)); if [ "$i" -ge 12000 ]; then echo "postgres never accepted TCP connections" >&2; exit 1; fi',
+  '  sleep 0.01',
+  'done',
+  'exec psql -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -U "$1" -d postgres',
+].join('\n');
 
 interface Pending {
   marker: string;
@@ -37,7 +50,7 @@ export class PsqlSession {
   }
 
   #start(): InteractiveProcess {
-    const child = this.#executor.spawnInteractive(['exec', '-i', this.#container.id, 'psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-U', this.#user, '-d', 'postgres']);
+    const child = this.#executor.spawnInteractive(['exec', '-i', this.#container.id, 'sh', '-c', WAIT_THEN_PSQL, 'sh', this.#user]);
     this.#stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       this.#stderr = (this.#stderr + chunk.toString()).slice(-4000);
@@ -78,6 +91,11 @@ export class PsqlSession {
       this.#pending = { marker, lines: [], resolve, reject };
       child.stdin.write(`${script}\n\\echo ${marker}\n`);
     }).finally(() => this.#idle(child));
+  }
+
+  // Ends the session at once (a readiness check that ran out of time).
+  kill(): void {
+    this.#child?.kill();
   }
 
   // Opens the session in the background (after the caller has its service), so the first real

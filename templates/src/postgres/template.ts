@@ -12,6 +12,7 @@ import { normalizePostgresOptions, type NormalizedPostgresOptions, type Postgres
 import { createTemplateSql } from './pool.js';
 import { PostgresService, connectionUrl, type PostgresConnection } from './service.js';
 import { PostgresReady } from './readiness.js';
+import { canHashLocally, scramVerifier } from './scram.js';
 import { ident, literal } from './sql.js';
 
 function fromEnv(): PostgresService | undefined {
@@ -43,11 +44,20 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
     const options = this.#normalized;
     const password = options.password ?? randomPassword();
     docker.executor.redactor.add(password);
+    // Hashed on the thread pool while the cache is looked up (a cached start needs it).
+    const verifier = options.cache && canHashLocally(password) ? scramVerifier(password) : undefined;
+    verifier?.catch(() => undefined);
     const image = options.cache ? await ensureInitialisedImage(docker, options, startOptions.signal) : options.image;
-    // A cached image was initialised with another password: it gets this one. A fresh one gets
-    // the pristine copy isolate() clones.
-    const setup = options.cache ? `ALTER ROLE ${ident(options.user)} PASSWORD ${literal(password)};` : createTemplateSql(options.database, 0);
-    let builder = baseBuilder(image, options, password).waitFor(new PostgresReady(options.user, setup));
+    // A cached image was initialised with another password: it gets this one (as a SCRAM verifier
+    // when it can be made here). A fresh one gets the pristine copy isolate() clones.
+    let setup = createTemplateSql(options.database, 0);
+    if (options.cache) {
+      const stored = (await verifier) ?? password;
+      docker.executor.redactor.add(stored);
+      setup = `ALTER ROLE ${ident(options.user)} PASSWORD ${literal(stored)};`;
+    }
+    const ready = new PostgresReady(options.user, setup);
+    let builder = baseBuilder(image, options, password).waitFor(ready);
     if (!options.cache) {
       for (const script of options.initScripts) builder = builder.file(`/docker-entrypoint-initdb.d/${script.name}`, { content: script.content });
     }
@@ -70,6 +80,7 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
       container,
       reused,
       executor: docker.executor,
+      session: reused ? undefined : ready.session,
       remove: () => (persistent || docker.keep ? Promise.resolve() : container.remove()),
     });
   }

@@ -51,6 +51,22 @@ describe.each([
   });
 });
 
+describe('postgres passwords from the cache', () => {
+  it.each([
+    { password: 'given-Pass_word 1!', label: 'ASCII (hashed here)' },
+    { password: 'pässwörd-ünïcode', label: 'non-ASCII (hashed by the server)' },
+  ])('a given $label password logs in over the published port and is stored as a SCRAM verifier', async ({ password }) => {
+    await using service = await postgres({ database: 'app', password }).start(docker);
+    expect(service.connection.password).toBe(password);
+    const [row] = await query<{ ok: number }>(service.connection, 'SELECT 1 AS ok');
+    expect(row?.ok).toBe(1);
+    // What the server stores is a SCRAM verifier, whichever side made it.
+    const stored = await service.sql("SELECT rolpassword FROM pg_authid WHERE rolname = 'test';", { database: 'postgres' });
+    expect(stored.trim()).toMatch(/^SCRAM-SHA-256\$4096:/);
+    expect(stored).not.toContain(password);
+  });
+});
+
 describe('postgres isolation and snapshots', () => {
   it('isolates databases per key, cloned from the initialised one', async () => {
     await using service = await postgres({ database: 'app', initScripts: [schema] }).start(docker);
