@@ -3,68 +3,18 @@
 // started", then the tightest produce+consume probe (create the probe topic, produce one record,
 // fetch it back). `node scripts/with-images.mjs node bench/kafka.mjs [rounds]` (after
 // `npm run build`). Prints medians side by side and the ratios; asserts nothing.
-import { randomUUID } from 'node:crypto';
 import { execa } from 'execa';
-import getPort from 'get-port';
 import { Kafka, logLevel } from 'kafkajs';
 import { Docker } from '../packages/core/dist/index.js';
 import { kafka } from '../templates/dist/index.js';
 // The probe speaks the same few lines of the Kafka protocol as the template (no client library).
 import { prepareBroker } from '../templates/dist/kafka/admin.js';
+import { followUntil, rawKafka } from './raw.mjs';
 import { docker, median, report, resolveImage, time } from './support.mjs';
 
 const rounds = Math.max(5, Number(process.argv[2] ?? 7));
 const image = resolveImage('apache/kafka:3.9.1');
 const READY = 'Kafka Server started';
-
-// The broker configuration the template uses, as plain `-e` flags.
-function brokerEnv(port, alias) {
-  const env = {
-    KAFKA_NODE_ID: '1',
-    KAFKA_PROCESS_ROLES: 'broker,controller',
-    KAFKA_CONTROLLER_QUORUM_VOTERS: '1@localhost:9093',
-    KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
-    KAFKA_LISTENERS: 'PLAINTEXT://:9092,INTERNAL://:19092,CONTROLLER://:9093',
-    KAFKA_ADVERTISED_LISTENERS: `PLAINTEXT://127.0.0.1:${port},INTERNAL://${alias}:19092`,
-    KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'PLAINTEXT:PLAINTEXT,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT',
-    KAFKA_INTER_BROKER_LISTENER_NAME: 'INTERNAL',
-    KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
-    KAFKA_OFFSETS_TOPIC_NUM_PARTITIONS: '1',
-    KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
-    KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
-    KAFKA_TRANSACTION_STATE_LOG_NUM_PARTITIONS: '1',
-    KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
-    CLUSTER_ID: Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url').replace(/^-/, 'A'),
-  };
-  return Object.entries(env).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
-}
-
-// Follows the container's output until `text` appears.
-async function followUntil(id, text) {
-  const controller = new AbortController();
-  const logs = execa('docker', ['logs', '-f', id], { all: true, buffer: false, reject: false, cancelSignal: controller.signal });
-  let seen = '';
-  try {
-    for await (const chunk of logs.all) {
-      seen = (seen + chunk).slice(-4096);
-      if (seen.includes(text)) return;
-    }
-    throw new Error(`the log of ${id} ended before "${text}"`);
-  } finally {
-    controller.abort();
-    await logs;
-  }
-}
-
-async function rawStart({ network }) {
-  const port = await getPort();
-  let net;
-  if (network) net = (await docker(['network', 'create', `bench-kafka-${port}`])).stdout.trim();
-  const placement = net ? ['--network', net, '--network-alias', 'kafka'] : [];
-  const { stdout } = await docker(['run', '-d', '-p', `127.0.0.1:${port}:9092`, ...placement, ...brokerEnv(port, 'kafka'), image]);
-  const id = stdout.trim();
-  return { id, port, cleanup: async () => { await docker(['rm', '-f', '-v', id]); if (net) await docker(['network', 'rm', net]); } };
-}
 
 const probe = (port) => prepareBroker({ host: '127.0.0.1', port }, [], AbortSignal.timeout(120_000));
 
@@ -89,25 +39,25 @@ const THREE_TOPICS = [{ name: 'orders', partitions: 6, config: {} }, { name: 'ev
 const session = await Docker.connect();
 const variants = {
   'raw: docker run + logs -f + produce/fetch': async () => {
-    const started = await rawStart({ network: false });
+    const started = await rawKafka(image, { network: false });
     await followUntil(started.id, READY);
     await probe(started.port);
     return started;
   },
   'raw: network create + run --network + same': async () => {
-    const started = await rawStart({ network: true });
+    const started = await rawKafka(image, { network: true });
     await followUntil(started.id, READY);
     await probe(started.port);
     return started;
   },
   'raw: docker run + logs -f + kafkajs group': async () => {
-    const started = await rawStart({ network: false });
+    const started = await rawKafka(image, { network: false });
     await followUntil(started.id, READY);
     await kafkajsProbe(started.port);
     return started;
   },
   'raw: docker run + logs -f + 3 topics + same': async () => {
-    const started = await rawStart({ network: false });
+    const started = await rawKafka(image, { network: false });
     await followUntil(started.id, READY);
     await prepareBroker({ host: '127.0.0.1', port: started.port }, THREE_TOPICS, AbortSignal.timeout(120_000));
     return started;
