@@ -9,7 +9,7 @@ import { Docker } from '../packages/core/dist/index.js';
 import { kafka } from '../templates/dist/index.js';
 // The probe speaks the same few lines of the Kafka protocol as the template (no client library).
 import { prepareBroker } from '../templates/dist/kafka/admin.js';
-import { followUntil, rawKafka } from './raw.mjs';
+import { followUntil, newClusterId, rawKafka } from './raw.mjs';
 import { docker, median, report, resolveImage, time } from './support.mjs';
 
 const rounds = Math.max(5, Number(process.argv[2] ?? 7));
@@ -37,6 +37,20 @@ async function kafkajsProbe(port) {
 
 const THREE_TOPICS = [{ name: 'orders', partitions: 6, config: {} }, { name: 'events', partitions: 1, config: {} }, { name: 'audit', partitions: 1, config: {} }];
 const session = await Docker.connect();
+
+// Does an initialised-image cache pay for Kafka? A broker that made the same three topics, stopped
+// and committed (formatted storage, metadata log, topics), started again with its cluster id.
+const initialised = `docker-wrapper-bench/kafka-initialised:${process.pid}`;
+const initialisedClusterId = newClusterId();
+{
+  const first = await rawKafka(image, { network: false, clusterId: initialisedClusterId });
+  await followUntil(first.id, READY);
+  await prepareBroker({ host: '127.0.0.1', port: first.port }, THREE_TOPICS, AbortSignal.timeout(120_000));
+  await docker(['stop', first.id]);
+  await docker(['commit', first.id, initialised]);
+  await first.cleanup();
+}
+
 const variants = {
   'raw: docker run + logs -f + produce/fetch': async () => {
     const started = await rawKafka(image, { network: false });
@@ -58,6 +72,12 @@ const variants = {
   },
   'raw: docker run + logs -f + 3 topics + same': async () => {
     const started = await rawKafka(image, { network: false });
+    await followUntil(started.id, READY);
+    await prepareBroker({ host: '127.0.0.1', port: started.port }, THREE_TOPICS, AbortSignal.timeout(120_000));
+    return started;
+  },
+  'raw: initialised image (3 topics made) + same': async () => {
+    const started = await rawKafka(initialised, { network: false, clusterId: initialisedClusterId });
     await followUntil(started.id, READY);
     await prepareBroker({ host: '127.0.0.1', port: started.port }, THREE_TOPICS, AbortSignal.timeout(120_000));
     return started;
@@ -104,7 +124,7 @@ for (let round = 0; round < rounds; round++) {
 const pick = (...picked) => Object.fromEntries(picked.map((n) => [n, results[n]]));
 const base = 'raw: docker run + logs -f + produce/fetch';
 report(`Kafka time to ready (${image}; ready = produce + fetch of one record)`, pick(base, 'raw: network create + run --network + same', 'raw: docker run + logs -f + kafkajs group', 'template: kafka().start()'), base);
-report('Kafka with three topics (orders: 6 partitions) made before ready', pick('raw: docker run + logs -f + 3 topics + same', 'template: kafka({ same 3 topics }).start()'), 'raw: docker run + logs -f + 3 topics + same');
+report('Kafka with three topics (orders: 6 partitions) made before ready', pick('raw: docker run + logs -f + 3 topics + same', 'raw: initialised image (3 topics made) + same', 'template: kafka({ same 3 topics }).start()'), 'raw: docker run + logs -f + 3 topics + same');
 // Load on a shared machine drifts between rounds: the median of the per-round ratios is steadier.
 const paired = (name, of) => median(results[name].map((ms, i) => ms / results[of][i]));
 console.log('\nPer-round ratios (median of template / raw in the same round)');
@@ -119,4 +139,5 @@ for (const name of names) {
   console.log(`  ${name.padEnd(44)} ${cell(p.before)} | ${cell(p.broker)} | ${cell(p.after)}   (before + after ${median(p.before.map((b, i) => b + p.after[i])).toFixed(0)})`);
 }
 if (process.env.BENCH_VERBOSE) console.log(JSON.stringify({ results, phases }));
+await docker(['rmi', initialised]);
 await session.close();

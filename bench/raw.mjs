@@ -8,8 +8,13 @@ import { docker, hostPort, pollEvery, redisPing } from './support.mjs';
 
 export const KAFKA_READY_LINE = 'Kafka Server started';
 
+// A KRaft cluster id (22 characters of base64url, not starting with `-`).
+export function newClusterId() {
+  return Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url').replace(/^-/, 'A');
+}
+
 // The broker configuration the template uses, as plain `-e` flags.
-export function brokerEnv(port, alias) {
+export function brokerEnv(port, alias, clusterId = newClusterId()) {
   const env = {
     KAFKA_NODE_ID: '1',
     KAFKA_PROCESS_ROLES: 'broker,controller',
@@ -25,7 +30,7 @@ export function brokerEnv(port, alias) {
     KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
     KAFKA_TRANSACTION_STATE_LOG_NUM_PARTITIONS: '1',
     KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
-    CLUSTER_ID: Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url').replace(/^-/, 'A'),
+    CLUSTER_ID: clusterId,
   };
   return Object.entries(env).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
 }
@@ -48,12 +53,12 @@ export async function followUntil(id, text) {
 }
 
 // `docker run` of a broker configured like the template's (optionally on a network of its own).
-export async function rawKafka(image, { network }) {
+export async function rawKafka(image, { network, clusterId }) {
   const port = await getPort();
   let net;
   if (network) net = (await docker(['network', 'create', `bench-kafka-${port}`])).stdout.trim();
   const placement = net ? ['--network', net, '--network-alias', 'kafka'] : [];
-  const { stdout } = await docker(['run', '-d', '-p', `127.0.0.1:${port}:9092`, ...placement, ...brokerEnv(port, 'kafka'), image]);
+  const { stdout } = await docker(['run', '-d', '-p', `127.0.0.1:${port}:9092`, ...placement, ...brokerEnv(port, 'kafka', clusterId), image]);
   const id = stdout.trim();
   return { id, port, cleanup: async () => { await docker(['rm', '-f', '-v', id]); if (net) await docker(['network', 'rm', net]); } };
 }
