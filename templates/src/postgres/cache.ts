@@ -16,7 +16,7 @@ const BASE_ID_LABEL = 'docker-wrapper.cache-base-id';
 
 // The cache key: what shapes the initialised data (not the password, not runtime settings).
 export function cacheKey(options: NormalizedPostgresOptions): string {
-  return specHash({ layout: 2, image: options.image, user: options.user, database: options.database, scripts: options.initScripts.map((s) => [s.name, specHash(s.content.toString('base64'))]) });
+  return specHash({ layout: 3, image: options.image, user: options.user, database: options.database, scripts: options.initScripts.map((s) => [s.name, specHash(s.content.toString('base64'))]) });
 }
 
 // Reads the base image and the cached image in one docker call: [baseId, cachedBaseIdLabel].

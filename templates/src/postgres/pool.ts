@@ -7,7 +7,8 @@ import { ident, literal } from './sql.js';
 /** The pristine copy of the initialised database that spares and isolated databases copy. */
 export const TEMPLATE_SUFFIX = '_dw_template';
 export const SPARE_INFIX = '_dw_spare_';
-export const SPARES = 4;
+// One per worker of a typical parallel test run, so each can isolate() at once.
+export const SPARES = 8;
 const LOCK_ID = 727_272;
 
 export function templateName(database: string): string {
