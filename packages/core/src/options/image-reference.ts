@@ -22,6 +22,23 @@ export function repositoryOf(reference: string): string {
   return colon > slash ? withoutDigest.slice(0, colon) : withoutDigest;
 }
 
+const HUB_HOSTS = ['docker.io/', 'index.docker.io/', 'registry-1.docker.io/'];
+
+// A Docker Hub reference without its registry host: `docker.io/library/redis:7` ->
+// `library/redis:7` (pure).
+function withoutHubHost(reference: string): string {
+  const host = HUB_HOSTS.find((h) => reference.startsWith(h));
+  return host ? reference.slice(host.length) : reference;
+}
+
+// The short name docker itself gives a Docker Hub reference: `docker.io/library/redis:7`,
+// `library/redis:7` -> `redis:7`; `docker.io/apache/kafka` -> `apache/kafka` (pure).
+export function dockerHubShortName(reference: string): string {
+  const local = withoutHubHost(reference);
+  const rest = local.startsWith('library/') ? local.slice('library/'.length) : '';
+  return rest && !rest.includes('/') ? rest : local;
+}
+
 function hasRegistryHost(reference: string): boolean {
   const first = reference.split('/')[0] ?? '';
   return reference.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
@@ -39,12 +56,12 @@ export interface ImageSubstitution {
 export function substitutionFromEnv(env: NodeJS.ProcessEnv, extra: Record<string, string> = {}, registryPrefix?: string): ImageSubstitution {
   const map = new Map<string, string>();
   for (const [from, to] of Object.entries(extra)) {
-    map.set(validateImageReference('imageMap key', from), validateImageReference(`imageMap[${JSON.stringify(from)}]`, to));
+    map.set(dockerHubShortName(validateImageReference('imageMap key', from)), validateImageReference(`imageMap[${JSON.stringify(from)}]`, to));
   }
   for (const pair of (env.DOCKER_WRAPPER_IMAGE_MAP ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
     const at = pair.indexOf('=');
     if (at <= 0) throw new InvalidOptionError('DOCKER_WRAPPER_IMAGE_MAP', pair, 'Expected `from=to` pairs separated by commas, like `postgres:17=my-mirror/postgres:17`.');
-    const from = validateImageReference('DOCKER_WRAPPER_IMAGE_MAP', pair.slice(0, at));
+    const from = dockerHubShortName(validateImageReference('DOCKER_WRAPPER_IMAGE_MAP', pair.slice(0, at)));
     if (!map.has(from)) map.set(from, validateImageReference('DOCKER_WRAPPER_IMAGE_MAP', pair.slice(at + 1)));
   }
   const prefix = registryPrefix ?? env.DOCKER_WRAPPER_REGISTRY_PREFIX;
@@ -55,12 +72,16 @@ export function substitutionFromEnv(env: NodeJS.ProcessEnv, extra: Record<string
 // Images this package makes locally (initialised-image caches) are never substituted.
 export const LOCAL_NAMESPACE = 'docker-wrapper-cache/';
 
+// Map keys are Docker Hub short names, so `postgres`, `library/postgres` and
+// `docker.io/library/postgres` are one image; the prefix applies to all three.
 export function substituteImage(reference: string, substitution: ImageSubstitution): string {
   if (reference.startsWith(LOCAL_NAMESPACE)) return reference;
-  const exact = substitution.map.get(reference);
+  const short = dockerHubShortName(reference);
+  const exact = substitution.map.get(short);
   if (exact) return exact;
-  const byRepository = substitution.map.get(repositoryOf(reference));
+  const byRepository = substitution.map.get(repositoryOf(short));
   if (byRepository) return byRepository;
-  if (substitution.registryPrefix && !hasRegistryHost(reference)) return `${substitution.registryPrefix}${reference}`;
+  const hub = withoutHubHost(reference);
+  if (substitution.registryPrefix && !hasRegistryHost(hub)) return `${substitution.registryPrefix}${hub}`;
   return reference;
 }

@@ -96,6 +96,19 @@ describe('substituteImage', () => {
     expect(substituteImage('ghcr.io/org/app:2', substitution)).toBe('mirror/app:1');
   });
 
+  it('treats the long Docker Hub names of an image as the image', () => {
+    expect(substituteImage('docker.io/library/redis:7', substitution)).toBe('exact/redis:7');
+    expect(substituteImage('library/redis:6', substitution)).toBe('any-tag/redis:dev');
+    expect(substituteImage('index.docker.io/library/redis', substitution)).toBe('any-tag/redis:dev');
+    const long = substitutionFromEnv({ DOCKER_WRAPPER_IMAGE_MAP: 'docker.io/apache/kafka=local/kafka:dev,docker.io/library/postgres:17=local/pg:17' });
+    expect(substituteImage('apache/kafka:3.9.1', long)).toBe('local/kafka:dev');
+    expect(substituteImage('docker.io/apache/kafka:3.9.1', long)).toBe('local/kafka:dev');
+    expect(substituteImage('postgres:17', long)).toBe('local/pg:17');
+    // Not Docker Hub, or another repository: no match.
+    expect(substituteImage('ghcr.io/library/redis:7', substitution)).toBe('ghcr.io/library/redis:7');
+    expect(substituteImage('docker.io/someone/redis:7', substitution)).toBe('docker.io/someone/redis:7');
+  });
+
   it('leaves other references alone', () => {
     expect(substituteImage('postgres:17', substitution)).toBe('postgres:17');
     expect(substituteImage('redis-stack:7', substitution)).toBe('redis-stack:7');
@@ -106,6 +119,9 @@ describe('substituteImage', () => {
     expect(substituteImage('postgres:17', prefixed)).toBe('mirror.local:5000/postgres:17');
     expect(substituteImage('library/postgres:17', prefixed)).toBe('mirror.local:5000/library/postgres:17');
     expect(substituteImage('bitnami/kafka:3', prefixed)).toBe('mirror.local:5000/bitnami/kafka:3');
+    expect(substituteImage('docker.io/library/postgres:17', prefixed)).toBe('mirror.local:5000/library/postgres:17');
+    expect(substituteImage('docker.io/bitnami/kafka:3', prefixed)).toBe('mirror.local:5000/bitnami/kafka:3');
+    expect(substituteImage('docker.io/library/redis:7', prefixed)).toBe('local/redis:dev');
     expect(substituteImage('ghcr.io/org/app:1', prefixed)).toBe('ghcr.io/org/app:1');
     expect(substituteImage('localhost/app:1', prefixed)).toBe('localhost/app:1');
     expect(substituteImage('registry:5000/app:1', prefixed)).toBe('registry:5000/app:1');
