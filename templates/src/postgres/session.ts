@@ -62,11 +62,12 @@ export class PsqlSession {
       this.#pending = undefined;
       pending.resolve(pending.lines);
     });
-    void child.then(() => {
+    void child.then((result) => {
       if (this.#child === child) this.#child = undefined;
       const pending = this.#pending;
       this.#pending = undefined;
-      pending?.reject(new DockerWrapperError('COMMAND_FAILED', `psql in ${this.#container.name} failed: ${this.#stderr.trim() || 'the session ended'}`));
+      const why = this.#stderr.trim() || `the session ended (exit code ${result.exitCode ?? result.signal ?? 'unknown'})`;
+      pending?.reject(new DockerWrapperError('COMMAND_FAILED', `psql in ${this.#container.name} failed: ${why}`));
     });
     this.#idle(child);
     return child;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Docker } from '@docker-wrapper/core';
+import { StartupError, type Docker } from '@docker-wrapper/core';
 import { postgres, type PostgresConnection } from '@docker-wrapper/templates';
 import { connectForTest } from '../support/docker.js';
 
@@ -64,6 +64,20 @@ describe('postgres passwords from the cache', () => {
     const stored = await service.sql("SELECT rolpassword FROM pg_authid WHERE rolname = 'test';", { database: 'postgres' });
     expect(stored.trim()).toMatch(/^SCRAM-SHA-256\$4096:/);
     expect(stored).not.toContain(password);
+  });
+});
+
+describe('postgres that cannot start', () => {
+  it('fails fast with the server\'s own error and leaves no container', async () => {
+    const started = performance.now();
+    const error = await postgres({ settings: { shared_buffers: 'lots' } }).start(docker).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(StartupError);
+    const failure = error as StartupError;
+    expect(failure.state?.status).toBe('exited');
+    expect(failure.logs.join('\n')).toContain('invalid value for parameter "shared_buffers": "lots"');
+    // Well before the 60 s startup budget: the exit is noticed, not waited out.
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(await docker.containers.listSession()).toEqual([]);
   });
 });
 
