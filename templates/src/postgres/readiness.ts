@@ -10,13 +10,16 @@ export class PostgresReady implements WaitStrategy {
   // One exec by id: it can start while the container is inspected.
   readonly idOnly = true;
   readonly #user: string;
-  readonly #sql: string;
+  readonly #setupSql: string | Promise<string>;
   #session: PsqlSession | undefined;
 
-  // `setupSql` runs first (as the service user, in the `postgres` database), then `SELECT 1`.
-  constructor(user: string, setupSql = '') {
+  // `setupSql` runs first (as the service user, in the `postgres` database), then `SELECT 1`. It
+  // may still be in the making (a password hash) while docker starts the container.
+  constructor(user: string, setupSql: string | Promise<string> = '') {
     this.#user = user;
-    this.#sql = `${setupSql}\nSELECT 1;`;
+    this.#setupSql = setupSql;
+    // Awaited by wait(); a start that fails before then must not leave it unhandled.
+    if (typeof setupSql !== 'string') setupSql.catch(() => undefined);
   }
 
   /** The open psql session of the last successful wait (handed to the service). */
@@ -30,7 +33,7 @@ export class PostgresReady implements WaitStrategy {
     context.signal.addEventListener('abort', abort, { once: true });
     let lines: string[];
     try {
-      lines = await session.run(this.#sql);
+      lines = await session.run(`${await this.#setupSql}\nSELECT 1;`);
     } catch (error) {
       if (context.signal.aborted) throw context.signal.reason as Error;
       throw new WaitFailure('failed', `psql could not query the server: ${(error instanceof Error ? error.message : String(error)).slice(0, 500)}`);

@@ -28,6 +28,13 @@ function fromEnv(): PostgresService | undefined {
   return new PostgresService({ connection: { ...connection, url: connectionUrl(connection) }, container: undefined, reused: false, remove: async () => undefined });
 }
 
+// `ALTER ROLE ... PASSWORD` with what the server should store; masked in every message.
+async function passwordSql(user: string, password: string, docker: Docker): Promise<string> {
+  const stored = canHashLocally(password) ? await scramVerifier(password) : password;
+  docker.executor.redactor.add(stored);
+  return `ALTER ROLE ${ident(user)} PASSWORD ${literal(stored)};`;
+}
+
 class PostgresTemplate implements Template<PostgresConnection, PostgresService> {
   readonly kind = 'postgres';
   readonly options: Readonly<PostgresOptions>;
@@ -44,18 +51,11 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
     const options = this.#normalized;
     const password = options.password ?? randomPassword();
     docker.executor.redactor.add(password);
-    // Hashed on the thread pool while the cache is looked up (a cached start needs it).
-    const verifier = options.cache && canHashLocally(password) ? scramVerifier(password) : undefined;
-    verifier?.catch(() => undefined);
     const image = options.cache ? await ensureInitialisedImage(docker, options, startOptions.signal) : options.image;
-    // A cached image was initialised with another password: it gets this one (as a SCRAM verifier
-    // when it can be made here). A fresh one gets the pristine copy isolate() clones.
-    let setup = createTemplateSql(options.database, 0);
-    if (options.cache) {
-      const stored = (await verifier) ?? password;
-      docker.executor.redactor.add(stored);
-      setup = `ALTER ROLE ${ident(options.user)} PASSWORD ${literal(stored)};`;
-    }
+    // A cached image was initialised with another password: it gets this one, as a SCRAM verifier
+    // hashed on the thread pool while docker starts the container when it can be made here. A
+    // fresh one gets the pristine copy isolate() clones.
+    const setup = options.cache ? passwordSql(options.user, password, docker) : createTemplateSql(options.database, 0);
     const ready = new PostgresReady(options.user, setup);
     let builder = baseBuilder(image, options, password).waitFor(ready);
     if (!options.cache) {
