@@ -71,10 +71,10 @@ describe('postgres that cannot start', () => {
   it('fails fast with the server\'s own error and leaves no container', async () => {
     const started = performance.now();
     const error = await postgres({ settings: { shared_buffers: 'lots' } }).start(docker).then(() => undefined, (e: unknown) => e);
-    expect(error).toBeInstanceOf(StartupError);
+    expect(error, String(error)).toBeInstanceOf(StartupError);
     const failure = error as StartupError;
-    expect(failure.state?.status).toBe('exited');
-    expect(failure.logs.join('\n')).toContain('invalid value for parameter "shared_buffers": "lots"');
+    expect(failure.state?.status, failure.message).toBe('exited');
+    expect(failure.logs.join('\n'), failure.message).toContain('invalid value for parameter "shared_buffers": "lots"');
     // Well before the 60 s startup budget: the exit is noticed, not waited out.
     expect(performance.now() - started).toBeLessThan(30_000);
     expect(await docker.containers.listSession()).toEqual([]);

@@ -1,5 +1,6 @@
 // Runs a wait strategy within the startup budget while watching for the container to exit, and
 // turns any failure into a StartupError with the container's state and last log lines.
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Executor } from '../cli/executor.js';
 import { inspectContainerCommand, waitCommand } from '../commands/containers.js';
 import { StartupError, type StartupFailureDetails } from '../errors.js';
@@ -19,6 +20,8 @@ export interface ReadinessOptions {
 
 // Resolves when `strategy` is satisfied; otherwise throws a StartupError (the caller removes the container).
 const WATCHER_DELAY_MS = 250;
+// How long a failure report waits for a dying container's state to settle.
+const SETTLE_MS = 200;
 
 export async function awaitReadiness(container: Container, strategy: WaitStrategy, options: ReadinessOptions): Promise<void> {
   const stop = new AbortController();
@@ -60,10 +63,15 @@ export async function startupError(
   if (container) {
     details.containerId = container.id;
     details.containerName = container.name;
-    const [info, logs] = await Promise.all([
-      options.executor.run(inspectContainerCommand(container.id), { timeoutMs: 10_000 }).catch(() => undefined),
-      container.tail(50).catch(() => [] as string[]),
-    ]);
+    const inspect = () => options.executor.run(inspectContainerCommand(container.id), { timeoutMs: 10_000 }).catch(() => undefined);
+    const tail = () => container.tail(50).catch(() => [] as string[]);
+    let [info, logs] = await Promise.all([inspect(), tail()]);
+    // A strategy can fail on the process's death before docker has handled the exit: give the
+    // state (and the last lines) a moment to settle, so the report does not say "running".
+    if (info?.state.running && reason === 'failed') {
+      await delay(SETTLE_MS);
+      [info, logs] = await Promise.all([inspect().then((again) => again ?? info), tail()]);
+    }
     details.logs = logs.map(redact);
     if (info) {
       const health = info.state.health;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContainerBuilder, HealthCheck, StartupError, Wait, type Docker, type WaitStrategy } from '../../src/index.js';
+import { ContainerBuilder, HealthCheck, StartupError, Wait, WaitFailure, type Docker, type WaitStrategy } from '../../src/index.js';
 import { connectForTest, httpServer } from '../support/docker.js';
 
 let docker: Docker;
@@ -163,6 +163,20 @@ describe('id-only strategies', () => {
     expect(c.info.created).not.toBe('');
     expect(c.info.state.pid).toBeGreaterThan(0);
     await c.remove();
+  });
+});
+
+describe('failure reports', () => {
+  it('let a container that is dying settle, so the report shows its exit rather than "running"', async () => {
+    // The strategy gives up at once; the process exits 100 ms later, after the first inspect.
+    const strategy: WaitStrategy = {
+      description: 'a check that fails at once',
+      wait: () => Promise.reject(new WaitFailure('failed', 'the check failed')),
+    };
+    const startup = await startupFailure(debian().command(['sh', '-c', 'echo going; sleep 0.1; exit 3']).waitFor(strategy));
+    expect(startup.reason).toBe('failed');
+    expect(startup.state, startup.message).toMatchObject({ status: 'exited', exitCode: 3 });
+    expect(startup.logs).toContain('going');
   });
 });
 
