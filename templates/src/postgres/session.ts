@@ -9,10 +9,11 @@ import { createInterface } from 'node:readline';
 import type { Container, Executor, InteractiveProcess } from '@docker-wrapper/core';
 import { DockerWrapperError } from '@docker-wrapper/core';
 
-// Polls pg_isready every 10 ms (at most 2 minutes), then becomes psql over TCP as user "$1".
+// Polls pg_isready every 10 ms (at most 2 minutes), then becomes psql over TCP as user "$1". Both
+// use the `postgres` database: a probe connected to the service database would hold up copies of it.
 const WAIT_THEN_PSQL = [
   'i=0',
-  'until pg_isready -q -h 127.0.0.1 -U "$1"; do',
+  'until pg_isready -q -h 127.0.0.1 -U "$1" -d postgres; do',
   '  i=$((i+1)); if [ "$i" -ge 12000 ]; then echo "postgres never accepted TCP connections" >&2; exit 1; fi',
   '  sleep 0.01',
   'done',
