@@ -7,16 +7,14 @@
 // `npm run bench:parallel` (builds and maps images first).
 import { Docker } from '../packages/core/dist/index.js';
 import { kafka, postgres, redis, startServices } from '../templates/dist/index.js';
-import { rawKafkaReady, rawPostgresReady, rawRedisReady } from './raw.mjs';
-import { docker as cli, median, report, resolveImage, sleep, time } from './support.mjs';
+import { rawKafkaReady, rawPostgresReady, rawRedisReady, warmPostgresCache } from './raw.mjs';
+import { median, report, resolveImage, sleep, time } from './support.mjs';
 
 const rounds = Number(process.argv[2] ?? 5);
 const docker = await Docker.connect();
-await (await postgres().start(docker)).stop();
-const cachedTag = (await cli(['image', 'ls', '--filter', 'label=docker-wrapper.cache=postgres', '--format', '{{.Repository}}:{{.Tag}}'])).stdout.split('\n')[0];
+const cachedTag = await warmPostgresCache(docker);
 const kafkaImage = resolveImage('apache/kafka:3.9.1');
 const redisImage = resolveImage('redis:7');
-const pgEnv = ['-e', 'PGDATA=/var/lib/postgresql/dw-data'];
 
 const alone = { postgres: [], redis: [], kafka: [] };
 const together = [];
@@ -41,7 +39,7 @@ for (let round = 0; round < rounds; round++) {
   rawAlone.push(single.ms);
   await single.value.cleanup();
   await sleep(200);
-  const three = await time(() => Promise.all([rawPostgresReady(cachedTag, pgEnv), rawRedisReady(redisImage), rawKafkaReady(kafkaImage)]));
+  const three = await time(() => Promise.all([rawPostgresReady(cachedTag), rawRedisReady(redisImage), rawKafkaReady(kafkaImage)]));
   rawTogether.push(three.ms);
   await Promise.all(three.value.map((started) => started.cleanup()));
   await sleep(200);

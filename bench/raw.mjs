@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { execa } from 'execa';
 import getPort from 'get-port';
+import { postgres } from '../templates/dist/index.js';
 import { prepareBroker } from '../templates/dist/kafka/admin.js';
 import { docker, hostPort, pollEvery, redisPing } from './support.mjs';
 
@@ -79,6 +80,14 @@ export async function rawPostgresReady(image, env = []) {
   const port = await hostPort(id, 5432);
   await pollEvery(20, () => execa('pg_isready', ['-q', '-h', '127.0.0.1', '-p', String(port), '-t', '1'], { reject: false }).then((r) => r.exitCode === 0));
   return { id, port, cleanup: () => docker(['rm', '-f', '-v', id]) };
+}
+
+// Starts the default Postgres template once (untimed) so its initialised image exists, and
+// returns that image's tag (the one its container ran).
+export async function warmPostgresCache(session) {
+  const warm = await postgres().start(session);
+  await warm.stop();
+  return warm.container.image;
 }
 
 // Redis' raw limit: docker run, `docker port`, PING from the host every 5 ms.

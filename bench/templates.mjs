@@ -1,13 +1,13 @@
 // Start-up of the Postgres and Redis templates against their raw limits and testcontainers-node,
 // measured interleaved in one run. `node scripts/with-images.mjs node bench/templates.mjs [rounds]`
 // (after `npm run build`). Reports medians and ratios.
-import { execa } from 'execa';
 import pg from 'pg';
 import { PostgreSqlContainer } from '@testcontainers/postgresql';
 import { RedisContainer } from '@testcontainers/redis';
 import { ContainerBuilder, Docker, Wait } from '../packages/core/dist/index.js';
 import { postgres, redis } from '../templates/dist/index.js';
-import { docker, hostPort, pollEvery, redisPing, report, resolveImage, time } from './support.mjs';
+import { rawPostgresReady, rawRedisReady, warmPostgresCache } from './raw.mjs';
+import { report, resolveImage, time } from './support.mjs';
 
 process.env.TESTCONTAINERS_RYUK_DISABLED = 'true';
 const rounds = Number(process.argv[2] ?? 7);
@@ -22,20 +22,12 @@ async function selectOne(url) {
   await client.end();
 }
 
-const pgIsReady = (port) => execa('pg_isready', ['-q', '-h', '127.0.0.1', '-p', String(port), '-t', '1'], { reject: false }).then((r) => r.exitCode === 0);
-
 const session = await Docker.connect();
-// Warm the initialised-image cache once (not timed) and find its tag for the raw cached limit.
-await (await postgres().start(session)).stop();
-const cachedTag = (await docker(['image', 'ls', '--filter', 'label=docker-wrapper.cache=postgres', '--format', '{{.Repository}}:{{.Tag}}'])).stdout.split('\n')[0];
+// Warm the initialised-image cache once (not timed); its image is the raw cached limit's.
+const cachedTag = await warmPostgresCache(session);
 
 const variants = {
-  'pg raw: docker run + pg_isready/20ms (fresh)': async () => {
-    const { stdout: id } = await docker(['run', '-d', '-p', '127.0.0.1::5432', '-e', 'POSTGRES_PASSWORD=pw', pgImage]);
-    const port = await hostPort(id.trim(), 5432);
-    await pollEvery(20, () => pgIsReady(port));
-    return () => docker(['rm', '-f', '-v', id.trim()]);
-  },
+  'pg raw: docker run + pg_isready/20ms (fresh)': async () => (await rawPostgresReady(pgImage, ['-e', 'POSTGRES_PASSWORD=pw'])).cleanup,
   'pg core run() + Wait.forLog x2, then SELECT 1': async () => {
     const c = await new ContainerBuilder('postgres:17').env('POSTGRES_PASSWORD', 'pw').port(5432).waitFor(Wait.forLog(READY, { times: 2 })).run(session);
     await selectOne(`postgres://postgres:pw@127.0.0.1:${c.hostPort(5432)}/postgres`);
@@ -52,22 +44,12 @@ const variants = {
     await selectOne(c.getConnectionUri());
     return () => c.stop();
   },
-  'pg raw: docker run cached image + pg_isready': async () => {
-    const { stdout: id } = await docker(['run', '-d', '-p', '127.0.0.1::5432', cachedTag]);
-    const port = await hostPort(id.trim(), 5432);
-    await pollEvery(20, () => pgIsReady(port));
-    return () => docker(['rm', '-f', '-v', id.trim()]);
-  },
+  'pg raw: docker run cached image + pg_isready': async () => (await rawPostgresReady(cachedTag)).cleanup,
   'pg template start() from cache': async () => {
     const s = await postgres().start(session);
     return async () => { await selectOne(s.connection.url); await s.stop(); };
   },
-  'redis raw: docker run + docker port + PING': async () => {
-    const { stdout: id } = await docker(['run', '-d', '-p', '127.0.0.1::6379', redisImage]);
-    const port = await hostPort(id.trim(), 6379);
-    await pollEvery(5, () => redisPing(port));
-    return () => docker(['rm', '-f', '-v', id.trim()]);
-  },
+  'redis raw: docker run + docker port + PING': async () => (await rawRedisReady(redisImage)).cleanup,
   'redis template start() (ready = PING from host)': async () => {
     const s = await redis().start(session);
     return () => s.stop();
