@@ -1,6 +1,6 @@
 // SCRAM-SHA-256 verifiers (RFC 5802/7677, the form Postgres stores in pg_authid), made on the host:
 // `ALTER ROLE ... PASSWORD '<verifier>'` is stored as given, so the server spends no time hashing
-// the password (about 20 ms of CPU per start), and the password itself never reaches the server.
+// the password (about 20 ms of CPU per start), and the SQL carries no plain password.
 import { createHash, createHmac, pbkdf2, randomBytes } from 'node:crypto';
 
 /** Postgres' default `scram_iterations`. */

@@ -33,7 +33,7 @@ function withoutHubHost(reference: string): string {
 
 // The short name docker itself gives a Docker Hub reference: `docker.io/library/redis:7`,
 // `library/redis:7` -> `redis:7`; `docker.io/apache/kafka` -> `apache/kafka` (pure).
-export function dockerHubShortName(reference: string): string {
+function dockerHubShortName(reference: string): string {
   const local = withoutHubHost(reference);
   const rest = local.startsWith('library/') ? local.slice('library/'.length) : '';
   return rest && !rest.includes('/') ? rest : local;
