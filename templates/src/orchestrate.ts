@@ -1,7 +1,8 @@
 // One orchestration for every front end (Vitest, Jest, Playwright, the command line): start a map of
 // templates in parallel, hand out plain connection data, isolate per worker, stop everything.
 import type { DiagnosticsRecorder, DiagnosticsReport, Docker, ReportOptions } from '@docker-wrapper/core';
-import { DockerWrapperError, formatReport } from '@docker-wrapper/core';
+import { formatReport } from '@docker-wrapper/core';
+import { ServicesStartError } from './start-failure.js';
 import type { Service, StartOptions, Template } from './template.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,8 +32,8 @@ export interface StartServicesOptions extends StartOptions {
   diagnostics?: boolean;
 }
 
-// Starts every template at once. If one fails, the others are stopped and the error names each
-// failed service (the first failure is the cause).
+// Starts every template at once. If one fails, the others are stopped and the error
+// (ServicesStartError) leads with each failed service and its cause, and lists every error.
 export async function startServices<M extends TemplateMap>(docker: Docker, templates: M, options: StartServicesOptions = {}): Promise<Environment<M>> {
   const names = Object.keys(templates);
   const recorder: DiagnosticsRecorder | undefined = options.diagnostics ? docker.recordDiagnostics() : undefined;
@@ -43,8 +44,7 @@ export async function startServices<M extends TemplateMap>(docker: Docker, templ
   if (failures.length > 0) {
     await Promise.allSettled(started.map((service) => service.stop()));
     await recorder?.stop();
-    const detail = failures.map(({ name, error }) => `- ${name}: ${error instanceof Error ? error.message : String(error)}`).join('\n');
-    throw new DockerWrapperError('STARTUP_FAILED', `${failures.length} of ${names.length} service(s) failed to start:\n${detail}`, { cause: failures[0]?.error });
+    throw new ServicesStartError(failures.map(({ name, error }) => ({ service: name, kind: (templates[name] as M[keyof M]).kind, error })), names.length);
   }
   const services = Object.fromEntries(names.map((name, i) => [name, (results[i] as PromiseFulfilledResult<Service<unknown>>).value])) as ServicesOf<M>;
   const connections = Object.fromEntries(names.map((name) => [name, (services[name] as Service<unknown>).connection])) as ConnectionsOf<M>;

@@ -18,6 +18,7 @@ export { Executor } from './cli/executor.js';
 export type { CallOptions, RawResult, InteractiveProcess, StreamingProcess } from './cli/executor.js';
 export type { DockerCommand } from './cli/command.js';
 export { Redactor } from './cli/redact.js';
+export { summarizeStderr } from './cli/classify.js';
 export { DockerWrapperError, DockerCommandError, InvalidOptionError } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export { SESSION_LABEL, PID_LABEL, HOST_LABEL, CREATED_LABEL } from './cleanup/labels.js';

@@ -65,7 +65,7 @@ describe('startServices', () => {
     const before = await docker.containers.listSession();
     const error = await startServices(docker, { cache: redis(), broken: redis({ image: 'docker-wrapper-missing/redis:1', pull: 'never' }) }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'STARTUP_FAILED' });
-    expect((error as Error).message).toMatch(/1 of 2 service\(s\) failed to start:\n- broken:/);
+    expect((error as Error).message).toMatch(/1 of 2 service\(s\) failed to start:\n- broken \(redis\): /);
     expect(await docker.containers.listSession()).toEqual(before);
   });
 });
