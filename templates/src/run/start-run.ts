@@ -4,11 +4,14 @@ import { Docker, InvalidOptionError, type ConnectOptions } from '@docker-wrapper
 import { startServices, type ConnectionsOf, type Environment, type TemplateMap } from '../orchestrate.js';
 import type { RunHandle, RunServiceInfo } from './handle.js';
 import { serveRun } from './server.js';
+import { withReuse } from './reuse-override.js';
 import { validateTemplateMap } from './validate.js';
 
 export interface RunOptions {
   /** Record events and stats for failure reports (default true). */
   diagnostics?: boolean;
+  /** Set `reuse` on every service (default: each template's own). */
+  reuse?: boolean;
   /** Keep every container when the run ends (default: DOCKER_WRAPPER_KEEP=1). */
   keep?: boolean;
   /** How to reach the engine (host, context, image map, ...). */
@@ -25,14 +28,14 @@ export interface Run<M extends TemplateMap> extends AsyncDisposable {
   stop(): Promise<void>;
 }
 
-const KNOWN = ['diagnostics', 'keep', 'docker', 'signal'];
+const KNOWN = ['diagnostics', 'reuse', 'keep', 'docker', 'signal'];
 
 function normalizeRunOptions(options: RunOptions): RunOptions {
   if (options === null || typeof options !== 'object') throw new InvalidOptionError('options', options, 'Expected an object.');
   for (const key of Object.keys(options)) {
     if (!KNOWN.includes(key)) throw new InvalidOptionError(key, (options as Record<string, unknown>)[key], `A run has no such option. Known options: ${KNOWN.join(', ')}.`);
   }
-  for (const key of ['diagnostics', 'keep'] as const) {
+  for (const key of ['diagnostics', 'reuse', 'keep'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new InvalidOptionError(key, options[key], 'Expected true or false.');
   }
   return options;
@@ -43,6 +46,7 @@ function normalizeRunOptions(options: RunOptions): RunOptions {
 export async function startRun<M extends TemplateMap>(templates: M, options: RunOptions = {}): Promise<Run<M>> {
   validateTemplateMap('services', templates);
   normalizeRunOptions(options);
+  if (options.reuse !== undefined) templates = withReuse(templates, options.reuse);
   const docker = await Docker.connect({ ...options.docker, ...(options.keep !== undefined ? { keep: options.keep } : {}) });
   let environment: Environment<M>;
   try {

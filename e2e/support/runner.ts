@@ -1,0 +1,51 @@
+// Runs a real test runner CLI in a child process for the adapter e2e suites, and reads what the
+// engine holds for a session afterwards.
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa, type ResultPromise } from 'execa';
+
+export function outputDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `${prefix}-`));
+}
+
+export function sessionId(prefix: string): string {
+  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+// Every labelled container, network and volume of a session (any state).
+export async function leftovers(session: string): Promise<string[]> {
+  const filter = `label=docker-wrapper.session=${session}`;
+  const [containers, networks, volumes] = await Promise.all([
+    execa('docker', ['ps', '-aq', '--filter', filter]),
+    execa('docker', ['network', 'ls', '-q', '--filter', filter]),
+    execa('docker', ['volume', 'ls', '-q', '--filter', filter]),
+  ]);
+  return [
+    ...containers.stdout.split('\n').filter(Boolean).map((id) => `container ${id}`),
+    ...networks.stdout.split('\n').filter(Boolean).map((id) => `network ${id}`),
+    ...volumes.stdout.split('\n').filter(Boolean).map((id) => `volume ${id}`),
+  ];
+}
+
+export async function runningContainers(session: string): Promise<string[]> {
+  const { stdout } = await execa('docker', ['ps', '-q', '--no-trunc', '--filter', `label=docker-wrapper.session=${session}`]);
+  return stdout.split('\n').filter(Boolean).sort();
+}
+
+// Polls until `check` returns true or the time is up; returns the last value of `check`.
+export async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, intervalMs = 200): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+export function readJsonLines<T>(file: string): T[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
+}
+
+export type Child = ResultPromise<{ cwd: string; env: Record<string, string>; all: true; reject: false }>;

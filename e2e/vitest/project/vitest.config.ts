@@ -1,0 +1,26 @@
+// The e2e project's config: the plugin starts Postgres, Redis and Kafka once for the run.
+// Variants for the outer e2e test come from E2E_* variables.
+import { defineConfig } from 'vitest/config';
+import { dockerServices } from '@docker-wrapper/vitest';
+import { services } from './services.js';
+
+const include = ['tests/**/*.spec.ts'];
+if (process.env.E2E_FAILING === '1') include.push('failing/**/*.spec.ts');
+if (process.env.E2E_SLOW === '1') include.push('slow/**/*.spec.ts');
+
+const options = {
+  services,
+  docker: process.env.E2E_SESSION ? { sessionId: process.env.E2E_SESSION } : {},
+  ...(process.env.E2E_VARIANT === 'bad-option' ? { diagnostic: true } : {}),
+};
+
+export default defineConfig({
+  plugins: [dockerServices(options)],
+  test: {
+    include,
+    pool: 'forks',
+    maxWorkers: 2,
+    fileParallelism: true,
+    testTimeout: 60_000,
+  },
+});

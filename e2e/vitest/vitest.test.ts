@@ -1,0 +1,167 @@
+// The Vitest plugin through the real `vitest` CLI, in child processes, against the real engine:
+// a suite over Postgres, Redis and Kafka with two workers; a failing test's diagnostics; a watch
+// session; kills; a service that cannot start; bad options; two projects sharing one run.
+import { readFileSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { leftovers, outputDir, readJsonLines, runningContainers, sessionId, until, type Child } from '../support/runner.js';
+
+const project = fileURLToPath(new URL('./project', import.meta.url));
+const vitestBin = fileURLToPath(new URL('../../node_modules/vitest/vitest.mjs', import.meta.url));
+
+interface Record {
+  file: string;
+  pool: string;
+  database: string;
+  sessionId: string;
+  containers: { db: string; cache: string; bus: string };
+}
+
+interface JsonReport {
+  numTotalTests: number;
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: Array<{ assertionResults: Array<{ title: string; status: string; failureMessages: string[]; meta: { dockerWrapper?: { diagnostics: { [name: string]: { findings: string[] } } } } }> }>;
+}
+
+// The CLI's output without colours (Vitest colours some of it even when asked not to).
+function plain(text: string | undefined): string {
+  return stripVTControlCharacters(text ?? '');
+}
+
+function vitest(args: string[], env: { [key: string]: string }): Child {
+  return execa(process.execPath, [vitestBin, ...args], {
+    cwd: project,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true', ...env } as { [key: string]: string },
+    all: true,
+    reject: false,
+    timeout: 180_000,
+  });
+}
+
+describe('vitest plugin (real vitest CLI)', () => {
+  it('runs a suite over Postgres, Redis and Kafka: one set of containers, one database per worker, nothing left', async () => {
+    const out = outputDir('e2e-vitest');
+    const session = sessionId('e2e-vitest');
+    const started = Date.now();
+    const result = await vitest(['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'report.json')}`], { E2E_OUT: out, E2E_SESSION: session });
+    const exitedAfterMs = Date.now() - started;
+    expect(result.exitCode, plain(result.all)).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as JsonReport;
+    expect(report).toMatchObject({ numTotalTests: 6, numPassedTests: 6, numFailedTests: 0 });
+    // A passing run prints nothing of ours.
+    expect(plain(result.all)).not.toMatch(/docker-wrapper|Diagnostics/);
+
+    const records = readJsonLines<Record>(join(out, 'records.jsonl'));
+    expect(records.map((r) => r.file).sort()).toEqual(['accounts', 'cache', 'events', 'users']);
+    expect(new Set(records.map((r) => r.sessionId))).toEqual(new Set([session]));
+    expect(new Set(records.map((r) => JSON.stringify(r.containers))).size).toBe(1);
+    const byPool = new Map<string, Set<string>>();
+    for (const r of records) byPool.set(r.pool, (byPool.get(r.pool) ?? new Set()).add(r.database));
+    expect(byPool.size).toBeGreaterThanOrEqual(2);
+    for (const databases of byPool.values()) expect(databases.size).toBe(1);
+    expect(new Set(records.map((r) => r.database)).size).toBe(byPool.size);
+
+    expect(await leftovers(session)).toEqual([]);
+    // The process ended on its own once the tests were done (no open handle keeps it).
+    expect(exitedAfterMs).toBeLessThan(120_000);
+  });
+
+  it('prints the services\' diagnostics with a failed test, and puts them in the JSON report', async () => {
+    const out = outputDir('e2e-vitest-fail');
+    const session = sessionId('e2e-vitest-fail');
+    const result = await vitest(['run', 'failing', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'report.json')}`], { E2E_FAILING: '1', E2E_SESSION: session });
+    expect(result.exitCode).toBe(1);
+    expect(plain(result.all)).toMatch(/DockerWrapperDiagnostics: The services during this test \(docker-wrapper\):/);
+    expect(plain(result.all)).toMatch(/\[cache\]\n── Diagnostics of dw-redis-[0-9a-f]+/);
+    expect(plain(result.all)).toMatch(/! exited with code 137 \(SIGKILL\)/);
+    expect(plain(result.all)).toMatch(/\[db\]\n── Diagnostics of dw-postgres-/);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as JsonReport;
+    const test = report.testResults[0]?.assertionResults[0];
+    expect(test?.status).toBe('failed');
+    expect(test?.failureMessages.join('\n')).toMatch(/exited with code 137/);
+    expect(test?.meta.dockerWrapper?.diagnostics.cache?.findings.join('\n')).toMatch(/exited with code 137/);
+    expect(Object.keys(test?.meta.dockerWrapper?.diagnostics ?? {}).sort()).toEqual(['bus', 'cache', 'db']);
+    expect(plain(result.all)).not.toMatch(/postgres:\/\/[^:\s]+:[^@*\s]{8,}@/);
+    expect(await leftovers(session)).toEqual([]);
+  });
+
+  it('keeps the services up across three watch re-runs, then cleans up', async () => {
+    const session = sessionId('e2e-vitest-watch');
+    const child = vitest(['--watch', 'tests/cache.spec.ts'], { E2E_SESSION: session });
+    let output = '';
+    child.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const runs = () => plain(output).match(/Waiting for file changes/g)?.length ?? 0;
+    try {
+      expect(await until(() => runs() >= 1, 120_000), output).toBe(true);
+      const first = await runningContainers(session);
+      expect(first).toHaveLength(3);
+      const spec = join(project, 'tests/cache.spec.ts');
+      for (let rerun = 1; rerun <= 3; rerun++) {
+        const now = new Date();
+        utimesSync(spec, now, now);
+        expect(await until(() => runs() >= rerun + 1, 60_000), output).toBe(true);
+        expect(await runningContainers(session)).toEqual(first);
+      }
+      expect(plain(output).match(/✓ tests\/cache\.spec\.ts/g)?.length, plain(output)).toBe(4);
+    } finally {
+      child.kill('SIGTERM');
+      await child;
+    }
+    expect(await until(async () => (await leftovers(session)).length === 0, 15_000)).toBe(true);
+  });
+
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {
+    it(`leaves nothing behind when Vitest gets ${signal} in the middle of a run`, async () => {
+      const session = sessionId(`e2e-vitest-${signal.toLowerCase()}`);
+      const child = vitest(['run', 'slow'], { E2E_SLOW: '1', E2E_SESSION: session });
+      let output = '';
+      child.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      expect(await until(async () => (await runningContainers(session)).length === 3, 120_000), output).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      child.kill(signal);
+      await child;
+      const clean = await until(async () => (await leftovers(session)).length === 0, 10_000, 250);
+      expect(clean, `left after ${signal}: ${(await leftovers(session)).join(', ')}`).toBe(true);
+    });
+  }
+
+  it('fails the run before any test when a service cannot start, with its error, leaving nothing', async () => {
+    const session = sessionId('e2e-vitest-broken');
+    const result = await vitest(['run'], { E2E_VARIANT: 'broken', E2E_SESSION: session });
+    expect(result.exitCode).not.toBe(0);
+    expect(plain(result.all)).toMatch(/1 of 3 service\(s\) failed to start:\n- db \(postgres\): /);
+    expect(plain(result.all)).toMatch(/shared_buffers/);
+    expect(plain(result.all)).not.toMatch(/✓ tests\//);
+    expect(await leftovers(session)).toEqual([]);
+  });
+
+  it('refuses a misspelt option at config load, naming it, before starting anything', async () => {
+    const session = sessionId('e2e-vitest-bad');
+    const result = await vitest(['run'], { E2E_VARIANT: 'bad-option', E2E_SESSION: session });
+    expect(result.exitCode).not.toBe(0);
+    expect(plain(result.all)).toMatch(/Invalid `dockerServices\.diagnostic`: true\. dockerServices\(\) has no such option\. Did you mean `diagnostics`\?/);
+    expect(await leftovers(session)).toEqual([]);
+  });
+
+  it('shares one run between two projects that each list the plugin', async () => {
+    const out = outputDir('e2e-vitest-projects');
+    const session = sessionId('e2e-vitest-projects');
+    const result = await vitest(['run', '--config', 'vitest.projects.config.ts'], { E2E_OUT: out, E2E_SESSION: session });
+    expect(result.exitCode, plain(result.all)).toBe(0);
+    const records = readJsonLines<Record>(join(out, 'records.jsonl'));
+    expect(records).toHaveLength(2);
+    expect(new Set(records.map((r) => JSON.stringify(r.containers))).size).toBe(1);
+    expect(await leftovers(session)).toEqual([]);
+  });
+
+  it('type-checks a consumer project: services() is typed from the services map', async () => {
+    const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+    const result = await execa(process.execPath, [tsc, '-p', join(project, 'tsconfig.json')], { reject: false, all: true });
+    expect(plain(result.all)).toBe('');
+    expect(result.exitCode).toBe(0);
+  });
+});

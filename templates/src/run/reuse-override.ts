@@ -1,0 +1,22 @@
+// A run's `reuse` option: the same templates with `reuse` set, made anew from their options (the
+// user's templates are not changed).
+import { InvalidOptionError } from '@docker-wrapper/core';
+import { kafka } from '../kafka/template.js';
+import type { TemplateMap } from '../orchestrate.js';
+import { postgres } from '../postgres/template.js';
+import { redis } from '../redis/template.js';
+
+const FACTORIES: Record<string, (options: object) => TemplateMap[string]> = {
+  postgres: (options) => postgres(options),
+  redis: (options) => redis(options),
+  kafka: (options) => kafka(options),
+};
+
+export function withReuse<M extends TemplateMap>(templates: M, reuse: boolean): M {
+  return Object.fromEntries(Object.entries(templates).map(([name, template]) => {
+    if ((template.options as { reuse?: unknown }).reuse === reuse) return [name, template];
+    const factory = FACTORIES[template.kind];
+    if (!factory) throw new InvalidOptionError('reuse', reuse, `Service \`${name}\` (${template.kind}) is not a postgres(), redis() or kafka() template: set reuse in its own options instead.`);
+    return [name, factory({ ...template.options, reuse })];
+  })) as M;
+}
