@@ -107,4 +107,28 @@ describe('startRun failures', () => {
     expect(await labelled(sessionId)).toBe('');
     await expect(new RunClient(once.handle).isolate('cache', 'k')).rejects.toThrow(/did not answer \/isolate/);
   });
+
+  it('keeps the containers with keep: true, and reuses a running one with reuse: true', async () => {
+    const kept = await startRun({ cache: redis() }, { keep: true, docker: { handleSignals: false, log: () => undefined } });
+    const keptId = kept.handle.services.cache.containerId as string;
+    await kept.stop();
+    try {
+      expect((await run('docker', ['inspect', '-f', '{{.State.Running}}', keptId])).stdout.trim()).toBe('true');
+    } finally {
+      await run('docker', ['rm', '-f', '-v', keptId]);
+    }
+    // A password of its own keeps this reuse hash apart from any other test's.
+    const reusable = { cache: redis({ password: `reuse-${process.pid}-${Date.now()}` }) };
+    const first = await startRun(reusable, { reuse: true, docker: { handleSignals: false } });
+    const id = first.handle.services.cache.containerId as string;
+    try {
+      expect(reusable.cache.options).not.toHaveProperty('reuse');
+      await first.stop();
+      const second = await startRun(reusable, { reuse: true, docker: { handleSignals: false } });
+      expect(second.handle.services.cache).toEqual({ kind: 'redis', containerId: id, reused: true });
+      await second.stop();
+    } finally {
+      await run('docker', ['rm', '-f', '-v', id]);
+    }
+  });
 });
