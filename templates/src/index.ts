@@ -29,3 +29,5 @@ export type { RunDiagnostics } from './run/client.js';
 export { createServicesAccessor } from './run/accessor.js';
 export type { ServicesAccessor, AccessorSource } from './run/accessor.js';
 export { validateTemplateMap } from './run/validate.js';
+export { service, GenericService } from './generic/template.js';
+export type { ServiceOptions, GenericConnection } from './generic/options.js';

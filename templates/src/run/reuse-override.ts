@@ -1,6 +1,7 @@
 // A run's `reuse` option: the same templates with `reuse` set, made anew from their options (the
 // user's templates are not changed).
 import { InvalidOptionError } from '@docker-wrapper/core';
+import { GenericTemplate, service } from '../generic/template.js';
 import { kafka } from '../kafka/template.js';
 import type { TemplateMap } from '../orchestrate.js';
 import { postgres } from '../postgres/template.js';
@@ -15,8 +16,9 @@ const FACTORIES: Record<string, (options: object) => TemplateMap[string]> = {
 export function withReuse<M extends TemplateMap>(templates: M, reuse: boolean): M {
   return Object.fromEntries(Object.entries(templates).map(([name, template]) => {
     if ((template.options as { reuse?: unknown }).reuse === reuse) return [name, template];
+    if (template instanceof GenericTemplate) return [name, service(template.builder, { ...template.options, reuse })];
     const factory = FACTORIES[template.kind];
-    if (!factory) throw new InvalidOptionError('reuse', reuse, `Service \`${name}\` (${template.kind}) is not a postgres(), redis() or kafka() template: set reuse in its own options instead.`);
+    if (!factory) throw new InvalidOptionError('reuse', reuse, `Service \`${name}\` (${template.kind}) is not a postgres(), redis(), kafka() or service() template: set reuse in its own options instead.`);
     return [name, factory({ ...template.options, reuse })];
   })) as M;
 }
