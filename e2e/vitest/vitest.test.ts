@@ -158,6 +158,14 @@ describe('vitest plugin (real vitest CLI)', () => {
     expect(await leftovers(session)).toEqual([]);
   });
 
+  it('runs a user\'s own image as a service beside the templates', async () => {
+    const session = sessionId('e2e-vitest-custom');
+    const result = await vitest(['run'], { E2E_VARIANT: 'custom', E2E_SESSION: session });
+    expect(result.exitCode, plain(result.all)).toBe(0);
+    expect(plain(result.all)).toMatch(/✓ custom\/api\.spec\.ts/);
+    expect(await leftovers(session)).toEqual([]);
+  });
+
   it('type-checks a consumer project: services() is typed from the services map', async () => {
     const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
     const result = await execa(process.execPath, [tsc, '-p', join(project, 'tsconfig.json')], { reject: false, all: true });

@@ -1,5 +1,7 @@
 // The services of the e2e suite, shared by the config (to start them) and the tests (for types).
-import { kafka, postgres, redis } from '@docker-wrapper/templates';
+import { readFileSync } from 'node:fs';
+import { ContainerBuilder, Wait } from '@docker-wrapper/core';
+import { kafka, postgres, redis, service } from '@docker-wrapper/templates';
 
 const broken = process.env.E2E_VARIANT === 'broken';
 
@@ -12,3 +14,13 @@ export const services = {
   cache: redis(),
   bus: kafka({ topics: ['user-events'] }),
 };
+
+// A team's own HTTP service (here a small Python server on the python stand-in), for the variant
+// that adds a custom image beside the templates.
+const server = readFileSync(new URL('../../../templates/test/fixtures/http-service/server.py', import.meta.url), 'utf8');
+export const api = service(
+  new ContainerBuilder('python:3-slim').env('MODE', 'e2e').file('/srv/server.py', { content: server }).command(['python3', '/srv/server.py']).port(8000).waitFor(Wait.forHttp('/health', 8000)),
+  { kind: 'api', connection: (c) => ({ url: `http://${c.host}:${c.hostPort(8000)}` }) },
+);
+
+export const withApi = { ...services, api };

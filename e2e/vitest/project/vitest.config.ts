@@ -2,14 +2,16 @@
 // Variants for the outer e2e test come from E2E_* variables.
 import { defineConfig } from 'vitest/config';
 import { dockerServices } from '@docker-wrapper/vitest';
-import { services } from './services.js';
+import { services, withApi } from './services.js';
 
 const include = ['tests/**/*.spec.ts'];
 if (process.env.E2E_FAILING === '1') include.push('failing/**/*.spec.ts');
 if (process.env.E2E_SLOW === '1') include.push('slow/**/*.spec.ts');
+const custom = process.env.E2E_VARIANT === 'custom';
+if (custom) include.splice(0, include.length, 'custom/**/*.spec.ts');
 
 const options = {
-  services,
+  services: custom ? withApi : services,
   docker: process.env.E2E_SESSION ? { sessionId: process.env.E2E_SESSION } : {},
   ...(process.env.E2E_VARIANT === 'bad-option' ? { diagnostic: true } : {}),
 };
