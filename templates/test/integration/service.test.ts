@@ -84,6 +84,23 @@ describe('service()', () => {
     expect(await docker.containers.listSession()).toEqual([]);
   });
 
+  it('reuses a running container with the same spec, from another session', async () => {
+    const template = service(api().env('REUSE_TEST', `${process.pid}-${Date.now()}`), { kind: 'api', reuse: true, pull: 'never' });
+    const first = await template.start(docker);
+    const id = first.container?.id as string;
+    const other = await connectForTest();
+    try {
+      await first.stop();
+      const second = await template.start(other);
+      expect(second.reused).toBe(true);
+      expect(second.container?.id).toBe(id);
+      await second.stop();
+    } finally {
+      await other.close();
+      await (await docker.containers.get(id)).remove();
+    }
+  });
+
   it('takes the connection from a variable of the user\'s choosing (bring-your-own)', async () => {
     process.env.E2E_API_URL = 'http://api.internal:8080';
     try {
