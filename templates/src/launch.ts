@@ -1,6 +1,7 @@
 // The start path every template shares: reuse a matching running container (under a machine-wide
 // lock, so two workers never start two), or run a new one.
 import type { Container, ContainerBuilder, Docker } from '@docker-wrapper/core';
+import { explainMissingImage } from './image-missing.js';
 import { withMachineLock } from './lock.js';
 import { REUSE_LABEL, TEMPLATE_LABEL, findReusable } from './reuse.js';
 
@@ -30,8 +31,12 @@ export async function launch(docker: Docker, plan: LaunchPlan, signal?: AbortSig
   const start = async (persistent: boolean): Promise<Launched> => {
     const labelled = plan.builder.label(TEMPLATE_LABEL, plan.kind);
     const builder = persistent ? labelled.label(REUSE_LABEL, plan.reuseHash) : labelled;
-    const container = await docker.containers.run(builder, { persistent, ...(signal ? { signal } : {}) });
-    return { container, reused: false, persistent };
+    try {
+      const container = await docker.containers.run(builder, { persistent, ...(signal ? { signal } : {}) });
+      return { container, reused: false, persistent };
+    } catch (error) {
+      throw explainMissingImage(docker, builder.spec.image, error);
+    }
   };
   if (!plan.reuse) return start(false);
   return withMachineLock(`reuse-${plan.reuseHash}`, async () => {

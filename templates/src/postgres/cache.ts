@@ -2,7 +2,9 @@
 // commits the initialised data directory into a local image tagged by a hash of the image and the
 // options that shape the data; later starts run that image and skip initialisation.
 import type { Docker } from '@docker-wrapper/core';
+import { DockerCommandError } from '@docker-wrapper/core';
 import { specHash } from '../hash.js';
+import { imageNotFound, pullFailed } from '../image-missing.js';
 import { withMachineLock } from '../lock.js';
 import { CACHE_LABEL } from '../reuse.js';
 import { randomPassword } from '../secrets.js';
@@ -32,6 +34,18 @@ async function lookUp(docker: Docker, base: string, tag: string): Promise<{ base
   return found;
 }
 
+// Pulls the base image; a pull that fails is IMAGE_NOT_FOUND, naming the image and the way out.
+async function pullBase(docker: Docker, image: string, signal?: AbortSignal): Promise<void> {
+  try {
+    await docker.images.pull(image, signal ? { signal } : {});
+  } catch (error) {
+    if (!(error instanceof DockerCommandError) || error.code === 'COMMAND_ABORTED') throw error;
+    throw pullFailed(docker, image, error);
+  }
+  // An aborted pull ends quietly.
+  signal?.throwIfAborted();
+}
+
 // Tags a session has checked already (the base image does not change under a running session).
 const verified = new WeakMap<Docker, Set<string>>();
 
@@ -39,6 +53,9 @@ const verified = new WeakMap<Docker, Set<string>>();
 export async function ensureInitialisedImage(docker: Docker, options: NormalizedPostgresOptions, signal?: AbortSignal): Promise<string> {
   const base = docker.images.resolve(options.image);
   const tag = `${CACHE_REPOSITORY}:${cacheKey(options)}`;
+  // `always` pulls the base on every start (as `docker run --pull always` would); a new base id
+  // then makes a new cached image.
+  if (options.pull === 'always') await pullBase(docker, options.image, signal);
   const known = verified.get(docker) ?? new Set<string>();
   verified.set(docker, known);
   if (known.has(tag)) return tag;
@@ -47,11 +64,12 @@ export async function ensureInitialisedImage(docker: Docker, options: Normalized
     known.add(tag);
     return tag;
   }
+  if (!first.baseId && options.pull === 'never') throw imageNotFound(docker, options.image, 'is not on this machine and `pull` is `never`');
   return withMachineLock(`postgres-cache-${cacheKey(options)}`, async () => {
     let { baseId, cachedFor } = await lookUp(docker, base, tag);
     if (baseId && cachedFor === baseId) return tag;
     if (!baseId) {
-      await docker.images.pull(options.image, signal ? { signal } : {});
+      await pullBase(docker, options.image, signal);
       baseId = (await docker.images.inspect(options.image)).id;
       cachedFor = undefined;
     }

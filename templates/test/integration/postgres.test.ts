@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StartupError, type Docker } from '@docker-wrapper/core';
 import { postgres, type PostgresConnection } from '@docker-wrapper/templates';
 import { connectForTest } from '../support/docker.js';
+import { recordingDocker } from '../support/recording-docker.js';
 
 let docker: Docker;
 let schema: string;
@@ -78,6 +79,39 @@ describe('postgres that cannot start', () => {
     // Well before the 60 s startup budget: the exit is noticed, not waited out.
     expect(performance.now() - started).toBeLessThan(30_000);
     expect(await docker.containers.listSession()).toEqual([]);
+  });
+});
+
+describe('postgres images that are missing', () => {
+  // No image map: `postgres:does-not-exist` is looked for as it is, and there is no registry here.
+  it.each([
+    { cache: true, label: 'from the cache path' },
+    { cache: false, label: 'without the cache' },
+  ])('pull: never pulls nothing and says IMAGE_NOT_FOUND, naming the image and DOCKER_WRAPPER_IMAGE_MAP ($label)', async ({ cache }) => {
+    const recording = await recordingDocker({ DOCKER_WRAPPER_IMAGE_MAP: '' });
+    try {
+      const error = await postgres({ image: 'postgres:does-not-exist', pull: 'never', cache }).start(recording.docker).then(() => undefined, (e: unknown) => e);
+      expect(error, String(error)).toMatchObject({ code: 'IMAGE_NOT_FOUND' });
+      expect((error as Error).message).toMatch(/^Image postgres:does-not-exist (is not on this machine and `pull` is `never`|was not found)/);
+      expect((error as Error).message).toContain('DOCKER_WRAPPER_IMAGE_MAP=postgres:does-not-exist=');
+      const commands = await recording.commands();
+      expect(commands.some((line) => line.startsWith('image inspect') || line.startsWith('run ')), commands.join('\n')).toBe(true);
+      expect(commands.filter((line) => line.startsWith('pull ') || line.includes('--pull missing') || line.includes('--pull always'))).toEqual([]);
+    } finally {
+      await recording.docker.close();
+    }
+  });
+
+  it('a pull that fails (here: no registry) is IMAGE_NOT_FOUND, not a stream failure', async () => {
+    const recording = await recordingDocker({ DOCKER_WRAPPER_IMAGE_MAP: '' });
+    try {
+      const error = await postgres({ image: 'postgres:does-not-exist' }).start(recording.docker).then(() => undefined, (e: unknown) => e);
+      expect(error, String(error)).toMatchObject({ code: 'IMAGE_NOT_FOUND' });
+      expect((error as Error).message).toMatch(/^Image postgres:does-not-exist could not be pulled: .+\. Pull or build it, or stand a local image in for it: DOCKER_WRAPPER_IMAGE_MAP=postgres:does-not-exist=/);
+      expect(await recording.commands()).toContain('pull postgres:does-not-exist');
+    } finally {
+      await recording.docker.close();
+    }
   });
 });
 
