@@ -150,9 +150,15 @@ describe('postgres options', () => {
     const before = docker.executor.spawned;
     expect(() => postgres({ version: 'latest!' })).toThrow(/`postgres.version`: "latest!"/);
     expect(() => postgres({ databse: 'x' } as never)).toThrow(/Did you mean `database`\?/);
-    expect(() => postgres({ initScripts: ['/nonexistent/schema.sql'] })).toThrow(/`initScripts\[0\]`: "\/nonexistent\/schema.sql"/);
+    expect(() => postgres({ initScripts: ['/nonexistent/schema.sql'] })).toThrow(/`postgres.initScripts\[0\]`: "\/nonexistent\/schema.sql". No such file: \/nonexistent\/schema.sql\./);
+    expect(() => postgres({ initScripts: ['./db/schema.sql'] })).toThrow(`"./db/schema.sql". No such file: ${join(process.cwd(), 'db/schema.sql')} (a relative path is resolved against the current folder`);
     expect(() => postgres({ user: 'robert"; drop' })).toThrow(/`postgres.user`/);
     expect(docker.executor.spawned).toBe(before);
+  });
+
+  it('runs init scripts given as file: URLs next to the test', async () => {
+    await using service = await postgres({ initScripts: [new URL('../fixtures/postgres/schema.sql', import.meta.url)], cache: false }).start(docker);
+    expect(await query(service.connection, 'SELECT * FROM from_url')).toEqual([]);
   });
 
   it('a changed init script makes a new cached image', async () => {
