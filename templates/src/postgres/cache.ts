@@ -10,6 +10,7 @@ import { CACHE_LABEL } from '../reuse.js';
 import { randomPassword } from '../secrets.js';
 import { baseBuilder } from './builder.js';
 import type { NormalizedPostgresOptions } from './options.js';
+import { explainInitFailure } from './init-failure.js';
 import { createTemplateSql } from './pool.js';
 import { PostgresReady } from './readiness.js';
 
@@ -78,7 +79,9 @@ export async function ensureInitialisedImage(docker: Docker, options: Normalized
     const ready = new PostgresReady(options.user, createTemplateSql(options.database));
     let builder = baseBuilder(options.image, options, randomPassword()).waitFor(ready);
     for (const script of options.initScripts) builder = builder.file(`/docker-entrypoint-initdb.d/${script.name}`, { content: script.content });
-    const init = await docker.containers.run(builder, signal ? { signal } : {});
+    const init = await docker.containers.run(builder, signal ? { signal } : {}).catch((error: unknown) => {
+      throw explainInitFailure(error);
+    });
     try {
       await ready.session?.close();
       await init.stop({ timeoutSeconds: 30 });

@@ -8,6 +8,7 @@ import { randomPassword } from '../secrets.js';
 import type { StartOptions, Template } from '../template.js';
 import { baseBuilder } from './builder.js';
 import { ensureInitialisedImage } from './cache.js';
+import { explainInitFailure } from './init-failure.js';
 import { normalizePostgresOptions, type NormalizedPostgresOptions, type PostgresOptions } from './options.js';
 import { createTemplateSql } from './pool.js';
 import { PostgresService, connectionUrl, type PostgresConnection } from './service.js';
@@ -73,7 +74,9 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
         docker.executor.redactor.add(connectionPassword);
         return Promise.resolve();
       },
-    }, startOptions.signal);
+    }, startOptions.signal).catch((error: unknown) => {
+      throw explainInitFailure(error);
+    });
     const connection = { host: container.host, port: container.hostPort(5432), user: options.user, password: connectionPassword, database: options.database };
     return new PostgresService({
       connection: { ...connection, url: connectionUrl(connection) },

@@ -82,6 +82,23 @@ describe('postgres that cannot start', () => {
   });
 });
 
+describe('postgres with an init script that fails', () => {
+  it.each([
+    { cache: true, label: 'while the cached image is made' },
+    { cache: false, label: 'initialising at start' },
+  ])('the headline names the script and the server\'s error line ($label)', async ({ cache }) => {
+    const error = await postgres({ cache, initScripts: [{ sql: 'CREATE TABLE fine (x int);', name: 'fine' }, { sql: 'SELEC 1;' }] })
+      .start(docker).then(() => undefined, (e: unknown) => e);
+    expect(error, String(error)).toBeInstanceOf(StartupError);
+    const failure = error as StartupError;
+    const headline = failure.message.split('\n')[0] as string;
+    expect(headline).toMatch(/did not become ready after [\d.]+ s waiting for .*: init script 002-inline\.sql failed: psql:\/docker-entrypoint-initdb\.d\/002-inline\.sql:1: ERROR: +syntax error at or near "SELEC"$/);
+    expect(failure.reason).toBe('exited');
+    expect(failure.state).toMatchObject({ status: 'exited', exitCode: 3 });
+    expect(await docker.containers.listSession()).toEqual([]);
+  });
+});
+
 describe('postgres images that are missing', () => {
   // No image map: `postgres:does-not-exist` is looked for as it is, and there is no registry here.
   it.each([
