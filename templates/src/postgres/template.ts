@@ -26,7 +26,7 @@ function fromEnv(): PostgresService | undefined {
     password: decodeURIComponent(url.password),
     database: decodeURIComponent(url.pathname.slice(1)) || decodeURIComponent(url.username),
   };
-  return new PostgresService({ connection: { ...connection, url: connectionUrl(connection) }, container: undefined, reused: false, remove: async () => undefined });
+  return new PostgresService({ connection: { ...connection, url: connectionUrl(connection) }, container: undefined, reused: false, remove: async () => undefined, brought: url });
 }
 
 // `ALTER ROLE ... PASSWORD` with what the server should store; masked in every message.
