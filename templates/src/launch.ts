@@ -3,6 +3,7 @@
 import type { Container, ContainerBuilder, Docker } from '@docker-wrapper/core';
 import { explainMissingImage } from './image-missing.js';
 import { withMachineLock } from './lock.js';
+import { PROJECT_LABEL, currentProject } from './project.js';
 import { REUSE_LABEL, TEMPLATE_LABEL, findReusable } from './reuse.js';
 
 export interface LaunchPlan {
@@ -28,8 +29,10 @@ export interface Launched {
 // Starts (or finds) the container of a plan. A new container is ready when run() returns (run()
 // removes one that never becomes ready).
 export async function launch(docker: Docker, plan: LaunchPlan, signal?: AbortSignal): Promise<Launched> {
+  // Reuse stays within a project, whose prune() removes what it made.
+  const project = currentProject();
   const start = async (persistent: boolean): Promise<Launched> => {
-    const labelled = plan.builder.label(TEMPLATE_LABEL, plan.kind);
+    const labelled = plan.builder.label(TEMPLATE_LABEL, plan.kind).label(PROJECT_LABEL, project);
     const builder = persistent ? labelled.label(REUSE_LABEL, plan.reuseHash) : labelled;
     try {
       const container = await docker.containers.run(builder, { persistent, ...(signal ? { signal } : {}) });
@@ -40,7 +43,7 @@ export async function launch(docker: Docker, plan: LaunchPlan, signal?: AbortSig
   };
   if (!plan.reuse) return start(false);
   return withMachineLock(`reuse-${plan.reuseHash}`, async () => {
-    const found = await findReusable(docker, plan.reuseHash);
+    const found = await findReusable(docker, plan.reuseHash, project);
     if (found) {
       await plan.whenReused(found);
       return { container: found, reused: true, persistent: true };

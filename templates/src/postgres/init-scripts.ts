@@ -12,6 +12,8 @@ export interface ScriptFile {
   /** The file name in /docker-entrypoint-initdb.d: the order, then the source's name. */
   name: string;
   content: Buffer;
+  /** The absolute path it was read from (a file script). */
+  source?: string;
 }
 
 // The absolute path a file script names (pure apart from the current folder).
@@ -49,7 +51,8 @@ export function initScript(script: unknown, index: number): ScriptFile {
   const order = String(index + 1).padStart(3, '0');
   if (typeof script === 'string' || script instanceof URL) {
     const content = readScript(option, script);
-    return { name: `${order}-${basename(scriptPath(option, script))}`, content };
+    const source = scriptPath(option, script);
+    return { name: `${order}-${basename(source)}`, content, source };
   }
   if (script && typeof script === 'object' && typeof (script as { sql?: unknown }).sql === 'string') {
     const name = (script as { name?: unknown }).name;
