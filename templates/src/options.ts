@@ -1,5 +1,4 @@
 // Option checks shared by the templates: unknown keys with a "did you mean", versions, identifiers.
-import { existsSync, statSync } from 'node:fs';
 import { InvalidOptionError, didYouMean } from '@docker-wrapper/core';
 
 // Throws on keys the template does not know, suggesting the closest known one.
@@ -45,12 +44,4 @@ export function validateTimeout(option: string, value: unknown): number | undefi
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) throw new InvalidOptionError(option, value, 'Expected a positive number of milliseconds.');
   return value;
-}
-
-// A host file that must exist when the template is made.
-export function validateExistingFile(option: string, path: unknown): string {
-  if (typeof path !== 'string' || !existsSync(path) || !statSync(path).isFile()) {
-    throw new InvalidOptionError(option, path, 'Expected the path of an existing file.');
-  }
-  return path;
 }

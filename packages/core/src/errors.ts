@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'PARSE_ERROR'
   | 'STARTUP_FAILED'
   | 'STREAM_FAILED'
+  | 'MISSING_DEPENDENCY'
   | 'CLOSED';
 
 // Base class of every error with a code.

@@ -4,6 +4,7 @@
 import type { Docker } from '@docker-wrapper/core';
 import { PERSISTENT_LABEL } from '@docker-wrapper/core';
 import { withMachineLock } from '../lock.js';
+import { PROJECT_LABEL, currentProject } from '../project.js';
 import { REUSE_LABEL, TEMPLATE_LABEL } from '../reuse.js';
 
 export interface ServiceNetwork {
@@ -25,7 +26,7 @@ export async function serviceNetwork(docker: Docker, requested: string | undefin
     const name = `dw-kafka-${reuseHash}`;
     // Concurrent creates of one name can make two networks; a lock keeps it to one.
     await withMachineLock(`reuse-network-${reuseHash}`, async () => {
-      const args = ['network', 'create', '--label', `${PERSISTENT_LABEL}=true`, '--label', `${REUSE_LABEL}=${reuseHash}`, '--label', `${TEMPLATE_LABEL}=kafka`, name];
+      const args = ['network', 'create', '--label', `${PERSISTENT_LABEL}=true`, '--label', `${REUSE_LABEL}=${reuseHash}`, '--label', `${TEMPLATE_LABEL}=kafka`, '--label', `${PROJECT_LABEL}=${currentProject()}`, name];
       const result = await docker.executor.raw(args, { timeoutMs: 30_000 });
       if (result.exitCode !== 0 && !/already exists/i.test(result.stderr)) throw docker.executor.failure(args, result);
     });

@@ -6,6 +6,7 @@ import { DockerCommandError, DockerWrapperError } from '@docker-wrapper/core';
 import getPort from 'get-port';
 import { specHash } from '../hash.js';
 import { launch, type Launched } from '../launch.js';
+import { currentProject } from '../project.js';
 import type { StartOptions, Template } from '../template.js';
 import { prepareBroker } from './admin.js';
 import { brokersFromEnv } from './brokers.js';
@@ -35,8 +36,9 @@ class KafkaTemplate implements Template<KafkaConnection, KafkaService> {
     const brought = brokersFromEnv();
     if (brought) return startBroughtByEnv(brought, options, startOptions.signal);
     // Everything that makes two brokers interchangeable; never the cluster id or the host port.
+    // The project too: it names the reusable broker's network, which is the project's.
     const reuseHash = specHash({
-      kind: 'kafka', layout: 1, image: docker.images.resolve(options.image), host: docker.host, network: options.network ?? null,
+      kind: 'kafka', layout: 1, project: currentProject(), image: docker.images.resolve(options.image), host: docker.host, network: options.network ?? null,
       alias: options.alias, settings: options.settings, topics: options.topics,
     });
     // Made while docker starts the broker; the broker joins it while its JVM starts.

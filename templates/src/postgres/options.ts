@@ -1,13 +1,12 @@
 // Postgres template options: plain data, checked when the template is made.
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { InvalidOptionError, validateImageReference } from '@docker-wrapper/core';
 import {
-  rejectUnknownOptions, validateBoolean, validateExistingFile, validateIdentifier, validateOptionalString, validateTimeout, validateVersion,
+  rejectUnknownOptions, validateBoolean, validateIdentifier, validateOptionalString, validateTimeout, validateVersion,
 } from '../options.js';
 import type { CommonOptions } from '../template.js';
+import { initScript, type InitScript, type ScriptFile } from './init-scripts.js';
 
-export type InitScript = string | { sql: string; name?: string };
+export type { InitScript } from './init-scripts.js';
 
 export interface PostgresOptions extends CommonOptions {
   /** Major (or full) version of the official image (default `17`). */
@@ -18,7 +17,11 @@ export interface PostgresOptions extends CommonOptions {
   password?: string;
   /** Default `test`. */
   database?: string;
-  /** Files (`.sql`, `.sql.gz`, `.sh`) or inline SQL, run in order when the database is initialised. */
+  /**
+   * Files (`.sql`, `.sql.gz`, `.sh`: paths relative to the current folder, or `file:` URLs such as
+   * `new URL('./schema.sql', import.meta.url)`) or inline SQL, run in order when the database is
+   * initialised.
+   */
   initScripts?: InitScript[];
   /** `fsync=off`, `synchronous_commit=off`, `full_page_writes=off` for speed (default true). */
   fastSettings?: boolean;
@@ -34,7 +37,7 @@ export interface NormalizedPostgresOptions {
   password: string | undefined;
   database: string;
   /** In order, with the file name each gets in /docker-entrypoint-initdb.d. */
-  initScripts: { name: string; content: Buffer }[];
+  initScripts: ScriptFile[];
   settings: Record<string, string>;
   cache: boolean;
   reuse: boolean;
@@ -44,21 +47,6 @@ export interface NormalizedPostgresOptions {
 
 const KNOWN = ['version', 'image', 'user', 'password', 'database', 'initScripts', 'fastSettings', 'settings', 'cache', 'reuse', 'startupTimeout', 'pull'] as const;
 const FAST = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
-
-function initScript(script: unknown, index: number): { name: string; content: Buffer } {
-  const order = String(index + 1).padStart(3, '0');
-  if (typeof script === 'string') {
-    const path = validateExistingFile(`initScripts[${index}]`, script);
-    if (!/\.(sql|sql\.gz|sh)$/.test(path)) throw new InvalidOptionError(`initScripts[${index}]`, path, 'Expected a `.sql`, `.sql.gz` or `.sh` file.');
-    return { name: `${order}-${basename(path)}`, content: readFileSync(path) };
-  }
-  if (script && typeof script === 'object' && typeof (script as { sql?: unknown }).sql === 'string') {
-    const name = (script as { name?: unknown }).name;
-    if (name !== undefined && (typeof name !== 'string' || !/^[\w.-]+$/.test(name))) throw new InvalidOptionError(`initScripts[${index}].name`, name, 'Expected letters, digits, `_`, `.` or `-`.');
-    return { name: `${order}-${name ?? 'inline'}.sql`, content: Buffer.from((script as { sql: string }).sql) };
-  }
-  throw new InvalidOptionError(`initScripts[${index}]`, script, 'Expected a file path or `{ sql: "..." }`.');
-}
 
 // Checks every option and fills in the defaults; throws before anything starts.
 export function normalizePostgresOptions(options: PostgresOptions): NormalizedPostgresOptions {

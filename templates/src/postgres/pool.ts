@@ -9,7 +9,8 @@ export const TEMPLATE_SUFFIX = '_dw_template';
 export const SPARE_INFIX = '_dw_spare_';
 // One per worker of a typical parallel test run, so each can isolate() at once.
 export const SPARES = 8;
-const LOCK_ID = 727_272;
+/** The advisory lock (in the `postgres` database) that serialises every isolate() of a server. */
+export const LOCK_ID = 727_272;
 
 export function templateName(database: string): string {
   return database + TEMPLATE_SUFFIX;
@@ -23,6 +24,11 @@ export function createSparesSql(database: string, count: number): string {
 // The template copy plus the first spares, as SQL (pure).
 export function createTemplateSql(database: string, spares = SPARES): string {
   return [`CREATE DATABASE ${ident(templateName(database))} TEMPLATE ${ident(database)};`, createSparesSql(database, spares)].join('\n');
+}
+
+// A new database `name`, a copy of the pristine one (pure).
+export function copySql(database: string, name: string): string {
+  return `CREATE DATABASE ${ident(name)} TEMPLATE ${ident(templateName(database))};`;
 }
 
 // Gives `name` a database: nothing if it exists, else a renamed spare, else a fresh copy. Prints
@@ -39,7 +45,7 @@ export function claimSql(database: string, name: string): string {
     `ALTER DATABASE :"spare" RENAME TO ${ident(name)};`,
     "\\echo claimed",
     '\\else',
-    `CREATE DATABASE ${ident(name)} TEMPLATE ${ident(templateName(database))};`,
+    copySql(database, name),
     '\\endif',
     '\\endif',
     `SELECT pg_advisory_unlock(${LOCK_ID});`,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Container, Executor } from '@docker-wrapper/core';
 import { InvalidOptionError } from '@docker-wrapper/core';
 import { ServiceBase, type ServiceParts } from '../service-base.js';
+import { isolateBrought } from './brought-isolate.js';
 import { claimSql, createSparesSql } from './pool.js';
 import { PsqlSession } from './session.js';
 import { ident, literal, psql } from './sql.js';
@@ -43,9 +44,13 @@ export class PostgresService extends ServiceBase<PostgresConnection> {
   /** A psql kept open in the container for the maintenance commands (the `postgres` database). */
   readonly #session: PsqlSession | undefined;
 
+  /** The URL of a Postgres brought by the environment: isolate() goes over the wire there. */
+  readonly #brought: URL | undefined;
+
   // `session`: the one readiness opened (a new container); otherwise one is opened in the background.
-  constructor(args: ServiceParts<PostgresConnection> & { executor?: Executor; session?: PsqlSession | undefined }) {
+  constructor(args: ServiceParts<PostgresConnection> & { executor?: Executor; session?: PsqlSession | undefined; brought?: URL }) {
     super(args);
+    this.#brought = args.brought;
     if (args.session) {
       this.#session = args.session;
     } else {
@@ -55,14 +60,14 @@ export class PostgresService extends ServiceBase<PostgresConnection> {
   }
 
   // Maintenance SQL in the `postgres` database, through the open session.
-  async #maintenance(script: string): Promise<string> {
-    this.#requireContainer('isolate');
+  async #maintenance(what: string, script: string): Promise<string> {
+    this.#requireContainer(what);
     return ((await this.#session?.run(script)) ?? []).join('\n');
   }
 
   #requireContainer(what: string): Container {
     if (!this.container) {
-      throw new InvalidOptionError(what, 'bring-your-own', 'This Postgres comes from DOCKER_WRAPPER_POSTGRES_URL: there is no container to run psql in. Isolate with your own client there.');
+      throw new InvalidOptionError(what, 'bring-your-own', `This Postgres comes from DOCKER_WRAPPER_POSTGRES_URL: there is no container to run psql in for ${what}() (isolate() works there, through \`pg\`). Use your own client.`);
     }
     return this.container;
   }
@@ -74,10 +79,15 @@ export class PostgresService extends ServiceBase<PostgresConnection> {
 
   // A database of its own for `key`, a copy of the initialised one (same key, same database). A
   // spare made ahead of time is renamed (milliseconds); a used spare is replaced in the background.
+  // A brought Postgres has no spares: the copy is made over the wire (`pg`).
   async isolate(key: string): Promise<PostgresConnection> {
     const name = isolatedName(this.connection.database, validateKey('isolate', key));
-    const output = await this.#maintenance(claimSql(this.connection.database, name));
-    if (output.includes('claimed')) this.#topUp();
+    if (this.#brought) {
+      await isolateBrought(this.#brought, this.connection.database, name);
+    } else {
+      const output = await this.#maintenance('isolate', claimSql(this.connection.database, name));
+      if (output.includes('claimed')) this.#topUp();
+    }
     return { ...this.connection, database: name, url: connectionUrl({ ...this.connection, database: name }) };
   }
 
@@ -92,6 +102,7 @@ export class PostgresService extends ServiceBase<PostgresConnection> {
     const database = options.database ?? this.connection.database;
     const copy = `${database}_snap_${validateKey('snapshot', name).replace(/[^a-zA-Z0-9_]/g, '_')}`.slice(0, 63);
     await this.#maintenance(
+      'snapshot',
       [
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${literal(database)} AND pid <> pg_backend_pid();`,
         `DROP DATABASE IF EXISTS ${ident(copy)};`,
@@ -105,6 +116,7 @@ export class PostgresService extends ServiceBase<PostgresConnection> {
     const database = options.database ?? this.connection.database;
     const copy = `${database}_snap_${validateKey('restore', name).replace(/[^a-zA-Z0-9_]/g, '_')}`.slice(0, 63);
     await this.#maintenance(
+      'restore',
       [
         `SELECT (count(*) = 0) AS missing FROM pg_database WHERE datname = ${literal(copy)} \\gset`,
         '\\if :missing',

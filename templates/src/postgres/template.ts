@@ -8,6 +8,7 @@ import { randomPassword } from '../secrets.js';
 import type { StartOptions, Template } from '../template.js';
 import { baseBuilder } from './builder.js';
 import { ensureInitialisedImage } from './cache.js';
+import { explainInitFailure } from './init-failure.js';
 import { normalizePostgresOptions, type NormalizedPostgresOptions, type PostgresOptions } from './options.js';
 import { createTemplateSql } from './pool.js';
 import { PostgresService, connectionUrl, type PostgresConnection } from './service.js';
@@ -25,7 +26,7 @@ function fromEnv(): PostgresService | undefined {
     password: decodeURIComponent(url.password),
     database: decodeURIComponent(url.pathname.slice(1)) || decodeURIComponent(url.username),
   };
-  return new PostgresService({ connection: { ...connection, url: connectionUrl(connection) }, container: undefined, reused: false, remove: async () => undefined });
+  return new PostgresService({ connection: { ...connection, url: connectionUrl(connection) }, container: undefined, reused: false, remove: async () => undefined, brought: url });
 }
 
 // `ALTER ROLE ... PASSWORD` with what the server should store; masked in every message.
@@ -73,7 +74,9 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
         docker.executor.redactor.add(connectionPassword);
         return Promise.resolve();
       },
-    }, startOptions.signal);
+    }, startOptions.signal).catch((error: unknown) => {
+      throw explainInitFailure(error);
+    });
     const connection = { host: container.host, port: container.hostPort(5432), user: options.user, password: connectionPassword, database: options.database };
     return new PostgresService({
       connection: { ...connection, url: connectionUrl(connection) },

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StartupError, type Docker } from '@docker-wrapper/core';
 import { postgres, type PostgresConnection } from '@docker-wrapper/templates';
 import { connectForTest } from '../support/docker.js';
+import { recordingDocker } from '../support/recording-docker.js';
 
 let docker: Docker;
 let schema: string;
@@ -81,6 +82,56 @@ describe('postgres that cannot start', () => {
   });
 });
 
+describe('postgres with an init script that fails', () => {
+  it.each([
+    { cache: true, label: 'while the cached image is made' },
+    { cache: false, label: 'initialising at start' },
+  ])('the headline names the script and the server\'s error line ($label)', async ({ cache }) => {
+    const error = await postgres({ cache, initScripts: [{ sql: 'CREATE TABLE fine (x int);', name: 'fine' }, { sql: 'SELEC 1;' }] })
+      .start(docker).then(() => undefined, (e: unknown) => e);
+    expect(error, String(error)).toBeInstanceOf(StartupError);
+    const failure = error as StartupError;
+    const headline = failure.message.split('\n')[0] as string;
+    expect(headline).toMatch(/did not become ready after [\d.]+ s waiting for .*: init script 002-inline\.sql failed: psql:\/docker-entrypoint-initdb\.d\/002-inline\.sql:1: ERROR: +syntax error at or near "SELEC"$/);
+    expect(failure.reason).toBe('exited');
+    expect(failure.state).toMatchObject({ status: 'exited', exitCode: 3 });
+    expect(await docker.containers.listSession()).toEqual([]);
+  });
+});
+
+describe('postgres images that are missing', () => {
+  // No image map: `postgres:does-not-exist` is looked for as it is, and there is no registry here.
+  it.each([
+    { cache: true, label: 'from the cache path' },
+    { cache: false, label: 'without the cache' },
+  ])('pull: never pulls nothing and says IMAGE_NOT_FOUND, naming the image and DOCKER_WRAPPER_IMAGE_MAP ($label)', async ({ cache }) => {
+    const recording = await recordingDocker({ DOCKER_WRAPPER_IMAGE_MAP: '' });
+    try {
+      const error = await postgres({ image: 'postgres:does-not-exist', pull: 'never', cache }).start(recording.docker).then(() => undefined, (e: unknown) => e);
+      expect(error, String(error)).toMatchObject({ code: 'IMAGE_NOT_FOUND' });
+      expect((error as Error).message).toMatch(/^Image postgres:does-not-exist (is not on this machine and `pull` is `never`|was not found)/);
+      expect((error as Error).message).toContain('DOCKER_WRAPPER_IMAGE_MAP=postgres:does-not-exist=');
+      const commands = await recording.commands();
+      expect(commands.some((line) => line.startsWith('image inspect') || line.startsWith('run ')), commands.join('\n')).toBe(true);
+      expect(commands.filter((line) => line.startsWith('pull ') || line.includes('--pull missing') || line.includes('--pull always'))).toEqual([]);
+    } finally {
+      await recording.docker.close();
+    }
+  });
+
+  it('a pull that fails (here: no registry) is IMAGE_NOT_FOUND, not a stream failure', async () => {
+    const recording = await recordingDocker({ DOCKER_WRAPPER_IMAGE_MAP: '' });
+    try {
+      const error = await postgres({ image: 'postgres:does-not-exist' }).start(recording.docker).then(() => undefined, (e: unknown) => e);
+      expect(error, String(error)).toMatchObject({ code: 'IMAGE_NOT_FOUND' });
+      expect((error as Error).message).toMatch(/^Image postgres:does-not-exist could not be pulled: .+\. Pull or build it, or stand a local image in for it: DOCKER_WRAPPER_IMAGE_MAP=postgres:does-not-exist=/);
+      expect(await recording.commands()).toContain('pull postgres:does-not-exist');
+    } finally {
+      await recording.docker.close();
+    }
+  });
+});
+
 describe('postgres isolation and snapshots', () => {
   it('isolates databases per key, cloned from the initialised one', async () => {
     await using service = await postgres({ database: 'app', initScripts: [schema] }).start(docker);
@@ -116,9 +167,15 @@ describe('postgres options', () => {
     const before = docker.executor.spawned;
     expect(() => postgres({ version: 'latest!' })).toThrow(/`postgres.version`: "latest!"/);
     expect(() => postgres({ databse: 'x' } as never)).toThrow(/Did you mean `database`\?/);
-    expect(() => postgres({ initScripts: ['/nonexistent/schema.sql'] })).toThrow(/`initScripts\[0\]`: "\/nonexistent\/schema.sql"/);
+    expect(() => postgres({ initScripts: ['/nonexistent/schema.sql'] })).toThrow(/`postgres.initScripts\[0\]`: "\/nonexistent\/schema.sql". No such file: \/nonexistent\/schema.sql\./);
+    expect(() => postgres({ initScripts: ['./db/schema.sql'] })).toThrow(`"./db/schema.sql". No such file: ${join(process.cwd(), 'db/schema.sql')} (a relative path is resolved against the current folder`);
     expect(() => postgres({ user: 'robert"; drop' })).toThrow(/`postgres.user`/);
     expect(docker.executor.spawned).toBe(before);
+  });
+
+  it('runs init scripts given as file: URLs next to the test', async () => {
+    await using service = await postgres({ initScripts: [new URL('../fixtures/postgres/schema.sql', import.meta.url)], cache: false }).start(docker);
+    expect(await query(service.connection, 'SELECT * FROM from_url')).toEqual([]);
   });
 
   it('a changed init script makes a new cached image', async () => {
