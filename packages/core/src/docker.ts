@@ -1,5 +1,6 @@
 // The front door: `Docker.connect()` finds the binary and the engine, starts a session whose
 // resources are all labelled, and `close()` removes them. No global client: each connect is its own.
+import { contextUnusableMessage, engineSilentMessage, engineUnreachableMessage } from './cli/connect-errors.js';
 import { Executor } from './cli/executor.js';
 import { Redactor } from './cli/redact.js';
 import { dockerEnv, engineHostOf, isLocalEndpoint, resolveBinary, type RuntimeOptions } from './cli/runtime.js';
@@ -145,16 +146,16 @@ export class Docker implements AsyncDisposable {
     const endpoint = options.host ?? (useContext && contextHost?.exitCode === 0 ? contextHost.stdout.trim() : env.DOCKER_HOST) ?? 'unix:///var/run/docker.sock';
     if (version instanceof Error) {
       if (version.code === 'DOCKER_NOT_FOUND') throw version;
-      throw new DockerWrapperError('DAEMON_UNREACHABLE', `The Docker engine at ${endpoint} did not answer within ${timeoutMs} ms. Start it (e.g. \`sudo systemctl start docker\`), or point DOCKER_HOST, DOCKER_CONTEXT or the \`host\`/\`context\` option at a running one.`, { cause: version });
+      throw new DockerWrapperError('DAEMON_UNREACHABLE', engineSilentMessage(endpoint, timeoutMs), { cause: version });
     }
     const server = version.exitCode === 0 ? (JSON.parse(version.stdout.trim() || 'null') as Record<string, string> | null) : null;
     if (!server) {
-      const why = version.stderr.trim().split('\n').pop() ?? '';
+      const stderr = executor.redactor.text(version.stderr);
       const contextName = options.context ?? env.DOCKER_CONTEXT;
       if (useContext && contextName && contextHost?.exitCode !== 0) {
-        throw new DockerWrapperError('DAEMON_UNREACHABLE', `The docker context ${JSON.stringify(contextName)} (from ${options.context ? 'the `context` option' : 'DOCKER_CONTEXT'}) cannot be used: ${executor.redactor.text(why)}. Pick one from \`docker context ls\`, or create it with \`docker context create\`.`);
+        throw new DockerWrapperError('DAEMON_UNREACHABLE', contextUnusableMessage(contextName, options.context ? 'option' : 'env', stderr));
       }
-      throw new DockerWrapperError('DAEMON_UNREACHABLE', `The Docker engine at ${endpoint} is not reachable: ${executor.redactor.text(why)}. Start it (e.g. \`sudo systemctl start docker\` or \`dockerd\`), or point DOCKER_HOST, DOCKER_CONTEXT or the \`host\`/\`context\` option at a running one.`);
+      throw new DockerWrapperError('DAEMON_UNREACHABLE', engineUnreachableMessage(endpoint, stderr));
     }
     const engine: EngineInfo = {
       endpoint,
