@@ -17,7 +17,8 @@ export type ErrorCode =
   | 'STARTUP_FAILED'
   | 'STREAM_FAILED'
   | 'MISSING_DEPENDENCY'
-  | 'CLOSED';
+  | 'CLOSED'
+  | 'UNSUPPORTED_NODE';
 
 // Base class of every error with a code.
 export class DockerWrapperError extends Error {

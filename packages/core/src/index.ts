@@ -1,4 +1,6 @@
 // Public API of @docker-wrapper/core.
+// First: on a Node.js too old for the dependencies, fail with a clear sentence before they load.
+import './node-version.js';
 export { Docker } from './docker.js';
 export type { ConnectOptions, EngineInfo } from './docker.js';
 export { ContainerBuilder } from './resources/container-builder.js';

@@ -1,11 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ContainerBuilder, Wait } from '../../src/index.js';
+import { buildDist } from '../support/build.js';
 import { docker as cli, processList, sessionResources, waitUntilGone } from '../support/cli.js';
 import { connectForTest } from '../support/docker.js';
 
@@ -61,8 +61,7 @@ async function eventually(check: () => Promise<boolean>, ms: number): Promise<bo
 
 beforeAll(() => {
   // The session script imports the built package: build it from the current source (incremental).
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-b', join(core, 'tsconfig.json')], { stdio: 'pipe' });
+  buildDist('packages/core/tsconfig.json');
 });
 
 describe('a session process that dies', () => {
