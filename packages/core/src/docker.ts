@@ -145,7 +145,8 @@ export class Docker implements AsyncDisposable {
     ]);
     const endpoint = options.host ?? (useContext && contextHost?.exitCode === 0 ? contextHost.stdout.trim() : env.DOCKER_HOST) ?? 'unix:///var/run/docker.sock';
     if (version instanceof Error) {
-      if (version.code === 'DOCKER_NOT_FOUND') throw version;
+      // Only a timeout means the engine did not answer; docker that cannot start says why itself.
+      if (version.code !== 'COMMAND_TIMEOUT') throw version;
       throw new DockerWrapperError('DAEMON_UNREACHABLE', engineSilentMessage(endpoint, timeoutMs), { cause: version });
     }
     const server = version.exitCode === 0 ? (JSON.parse(version.stdout.trim() || 'null') as Record<string, string> | null) : null;

@@ -2,6 +2,7 @@
 
 export type ErrorCode =
   | 'DOCKER_NOT_FOUND'
+  | 'SPAWN_FAILED'
   | 'DAEMON_UNREACHABLE'
   | 'COMMAND_FAILED'
   | 'COMMAND_TIMEOUT'

@@ -49,6 +49,11 @@ export async function* processLines(executor: Executor, args: readonly string[],
     await lines.return?.().catch(() => undefined);
     const result = await child;
     clearTimeout(forceKill);
+    if (result.exitCode === undefined && !result.signal && !options.signal?.aborted) {
+      // docker never ran (missing binary or working folder, process limits): say why.
+      // eslint-disable-next-line no-unsafe-finally
+      throw executor.spawnFailure(args, result, Math.round(performance.now() - started));
+    }
     if (!consumerStopped && !options.signal?.aborted && !result.isCanceled && result.exitCode !== 0 && !result.isTerminated) {
       const failure = executor.failure(args, { exitCode: result.exitCode ?? 1, stderr, durationMs: Math.round(performance.now() - started) });
       // A stream that ends because docker failed (daemon gone, container removed) is an error.
