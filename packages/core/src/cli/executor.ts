@@ -6,6 +6,13 @@ import { explainSpawnFailure, spawnFacts } from './spawn-failure.js';
 import type { DockerCommand } from './command.js';
 import type { Redactor } from './redact.js';
 
+// Options of every docker process. `cleanup: false`: execa's default kills children at exit through
+// signal-exit, which replaces `process.emit` and adds SIGINT/SIGTERM/... listeners for as long as
+// a child lives (a psql session, a followed log): the test process's own handling of
+// `process.emit('uncaughtException')` and of signals would change behind its back. The session's
+// reaper removes the containers when the process dies; the docker CLI processes then end with them.
+const OWN_PROCESS = { extendEnv: false, cleanup: false } as const;
+
 export interface CallOptions {
   /** Kills the docker process after this many milliseconds. */
   timeoutMs?: number;
@@ -71,8 +78,8 @@ export class Executor {
     let result;
     try {
       result = await execa(this.binary, args, {
+        ...OWN_PROCESS,
         env: this.env,
-        extendEnv: false,
         reject: false,
         stripFinalNewline: false,
         timeout: Math.ceil(options.timeoutMs ?? this.#defaultTimeoutMs),
@@ -105,8 +112,8 @@ export class Executor {
     this.spawned++;
     try {
       return execa(this.binary, args, {
+        ...OWN_PROCESS,
         env: this.env,
-        extendEnv: false,
         reject: false,
         buffer: false,
         all: options.all ?? false,
@@ -123,7 +130,7 @@ export class Executor {
   spawnInteractive(args: readonly string[]): InteractiveProcess {
     this.spawned++;
     try {
-      return execa(this.binary, args, { env: this.env, extendEnv: false, reject: false, buffer: false, stdin: 'pipe' });
+      return execa(this.binary, args, { ...OWN_PROCESS, env: this.env, reject: false, buffer: false, stdin: 'pipe' });
     } catch (error) {
       throw this.spawnFailure(args, error);
     }
