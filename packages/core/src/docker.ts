@@ -6,6 +6,7 @@ import { Redactor } from './cli/redact.js';
 import { dockerEnv, engineHostOf, isLocalEndpoint, resolveBinary, type RuntimeOptions } from './cli/runtime.js';
 import { newSessionId, sessionLabels } from './cleanup/labels.js';
 import { startReaper, type Reaper } from './cleanup/reaper.js';
+import { otherSignalListeners } from './cleanup/signals.js';
 import { countSession, sweepSession, type SweepResult } from './cleanup/sweep.js';
 import { DockerCommandError, DockerWrapperError, InvalidOptionError } from './errors.js';
 import { substitutionFromEnv, type ImageSubstitution } from './options/image-reference.js';
@@ -215,7 +216,7 @@ export class Docker implements AsyncDisposable {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       const handler = () => {
         process.off(signal, handler);
-        const alone = process.listenerCount(signal) === 0;
+        const alone = otherSignalListeners(signal) === 0;
         void this.close().finally(() => {
           // Nobody else handles the signal: end the process the way the signal would have.
           if (alone) process.kill(process.pid, signal);

@@ -2,14 +2,18 @@
 // were (issue 18, item 2): a long-lived child (the psql session, a followed log) must not load
 // signal-exit through execa, which replaces `process.emit` and so takes an app's
 // `process.emit('uncaughtException', e)` away from it under Jest. Runs in a fresh node process.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDist } from '../../../packages/core/test/support/build.js';
+import { sessionResources } from '../../../packages/core/test/support/cli.js';
 
 const execFileAsync = promisify(execFile);
 const fixture = fileURLToPath(new URL('../fixtures/process-state.mjs', import.meta.url));
+const interrupt = fileURLToPath(new URL('../fixtures/interrupt.mjs', import.meta.url));
 
 interface Report {
   byConnect: string[];
@@ -48,4 +52,21 @@ describe('the test process while services run', () => {
     expect(report.byConnect).toEqual(['SIGINT: +1 listener', 'SIGTERM: +1 listener']);
     expect(report.afterClose).toEqual([]);
   });
+});
+
+describe('Ctrl-C in a process that imported the templates', () => {
+  it('closes the session and ends the process, although signal-exit (from proper-lockfile) listens too', async () => {
+    buildDist();
+    const child = spawn(process.execPath, [interrupt], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+    const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+    const { sessionId } = JSON.parse(line) as { sessionId: string };
+    child.kill('SIGINT');
+    // A process that survives the signal is killed after 60 s, and the test fails on its exit code.
+    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const [code, signal] = await exited;
+    clearTimeout(guard);
+    expect({ code, signal }).toEqual({ code: null, signal: 'SIGINT' });
+    expect(await sessionResources(sessionId)).toEqual({ containers: [], networks: [], volumes: [] });
+  }, 120_000);
 });
