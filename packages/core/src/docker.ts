@@ -19,6 +19,7 @@ import { Volumes } from './resources/volumes.js';
 import { DiagnosticsRecorder } from './diagnostics/recorder.js';
 import type { RecorderOptions } from './diagnostics/recorder-options.js';
 import { Events } from './streams/events.js';
+import { OpenStreams } from './streams/open-streams.js';
 import { Stats } from './streams/stats.js';
 
 export interface ConnectOptions extends RuntimeOptions {
@@ -85,6 +86,7 @@ export class Docker implements AsyncDisposable {
   /** Container resource samples: `docker.stats.stream(c)`, `docker.stats.monitor(c)`. */
   readonly stats: Stats;
   readonly #recorders = new Set<DiagnosticsRecorder>();
+  readonly #openStreams = new OpenStreams();
   readonly #keep: boolean;
   readonly #reaper: Reaper | undefined;
   readonly #log: (message: string) => void;
@@ -109,6 +111,7 @@ export class Docker implements AsyncDisposable {
       substitution,
       keep: this.#keep,
       localEngine: !engine.remote,
+      openStreams: this.#openStreams,
     };
     this.containers = new Containers(context);
     this.images = new Images(context);
@@ -117,6 +120,7 @@ export class Docker implements AsyncDisposable {
     this.events = new Events(context);
     this.stats = new Stats(context);
     this.#reaper = !this.#keep && options.reaper !== false ? startReaper(this.sessionId, executor.binary, executor.env) : undefined;
+    if (this.#reaper) executor.watchProcesses(this.#reaper);
     if (options.handleSignals !== false) this.#handleSignals();
   }
 
@@ -195,7 +199,7 @@ export class Docker implements AsyncDisposable {
   close(): Promise<SweepResult> {
     this.#closing ??= (async () => {
       for (const [signal, handler] of this.#signalHandlers) process.off(signal, handler);
-      await Promise.all([...this.#recorders].map((recorder) => recorder.stop()));
+      await Promise.all([...[...this.#recorders].map((recorder) => recorder.stop()), this.#openStreams.closeAll()]);
       if (this.#keep) {
         const kept = await countSession(this.executor, this.sessionId);
         this.#log(`DOCKER_WRAPPER_KEEP=1: keeping ${kept.containers} container(s), ${kept.networks} network(s), ${kept.volumes} volume(s) of session ${this.sessionId} (docker ps -a --filter label=docker-wrapper.session=${this.sessionId}).`);

@@ -10,7 +10,8 @@ import type { Redactor } from './redact.js';
 // signal-exit, which replaces `process.emit` and adds SIGINT/SIGTERM/... listeners for as long as
 // a child lives (a psql session, a followed log): the test process's own handling of
 // `process.emit('uncaughtException')` and of signals would change behind its back. The session's
-// reaper removes the containers when the process dies; the docker CLI processes then end with them.
+// reaper removes the containers when the process dies, and kills the long-running docker processes
+// spawn() reported to it (see watchProcesses).
 const OWN_PROCESS = { extendEnv: false, cleanup: false } as const;
 
 export interface CallOptions {
@@ -35,6 +36,12 @@ export interface RawResult {
   durationMs: number;
 }
 
+/** Told about each long-running docker process (the session's reaper kills those left when this process dies). */
+export interface ProcessWatcher {
+  started(pid: number): void;
+  ended(pid: number): void;
+}
+
 export interface ExecutorOptions {
   binary: string;
   /** The environment of every docker process (DOCKER_HOST / DOCKER_CONTEXT already resolved). */
@@ -51,6 +58,7 @@ export class Executor {
   readonly #defaultTimeoutMs: number;
   /** How many docker processes this executor started (for benchmarks and tests). */
   spawned = 0;
+  #watcher: ProcessWatcher | undefined;
 
   constructor(options: ExecutorOptions) {
     this.binary = options.binary;
@@ -110,8 +118,9 @@ export class Executor {
   // thrown at once as a DockerCommandError when execa cannot even try.
   spawn(args: readonly string[], options: { signal?: AbortSignal; all?: boolean } = {}): StreamingProcess {
     this.spawned++;
+    let child: StreamingProcess;
     try {
-      return execa(this.binary, args, {
+      child = execa(this.binary, args, {
         ...OWN_PROCESS,
         env: this.env,
         reject: false,
@@ -123,6 +132,18 @@ export class Executor {
     } catch (error) {
       throw this.spawnFailure(args, error);
     }
+    const { pid } = child;
+    const watcher = this.#watcher;
+    if (watcher && pid !== undefined) {
+      watcher.started(pid);
+      void child.then(() => watcher.ended(pid));
+    }
+    return child;
+  }
+
+  // From now on, tells `watcher` about every process spawn() starts and when it ends.
+  watchProcesses(watcher: ProcessWatcher): void {
+    this.#watcher = watcher;
   }
 
   // Starts a docker process whose stdin stays open for a conversation (`docker exec -i ... psql`).
