@@ -128,18 +128,8 @@ describe('streams listen from their creation', () => {
       await own.close();
     }
   });
-});
 
-describe('a stream nobody reads', () => {
-  let docker: Docker;
-  beforeAll(async () => {
-    docker = await connectForTest();
-  });
-  afterAll(async () => {
-    await docker.close();
-  });
-
-  it('runs its docker process from creation; return() before any read kills it', async () => {
+  it('a stream nobody reads runs its docker process from creation; return() before any read kills it', async () => {
     const marker = `dw-unread-${suffix()}`;
     const events = docker.events.stream({ labels: { marker } });
     expect(await dockerProcessesWith(`label=marker=${marker}`)).toHaveLength(1);
@@ -148,7 +138,7 @@ describe('a stream nobody reads', () => {
     expect(await events.next()).toEqual({ done: true, value: undefined });
   });
 
-  it('ends when its signal aborts', async () => {
+  it('a stream nobody reads ends when its signal aborts', async () => {
     const marker = `dw-unread-${suffix()}`;
     const controller = new AbortController();
     docker.events.stream({ labels: { marker }, signal: controller.signal });
@@ -157,7 +147,7 @@ describe('a stream nobody reads', () => {
     await eventually(async () => (await dockerProcessesWith(`label=marker=${marker}`)).length === 0, 5000, 'docker events gone');
   });
 
-  it('ends at docker.close(), with the logs and stats streams and monitors of the session', async () => {
+  it('a stream nobody reads ends at docker.close(), with the logs and stats streams and monitors of the session', async () => {
     const own = await connectForTest();
     const marker = `dw-unread-${suffix()}`;
     const c = await debian().command(['sleep', '600']).label('marker', marker).run(own);
