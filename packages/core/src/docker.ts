@@ -1,10 +1,12 @@
 // The front door: `Docker.connect()` finds the binary and the engine, starts a session whose
 // resources are all labelled, and `close()` removes them. No global client: each connect is its own.
+import { contextUnusableMessage, engineSilentMessage, engineUnreachableMessage } from './cli/connect-errors.js';
 import { Executor } from './cli/executor.js';
 import { Redactor } from './cli/redact.js';
 import { dockerEnv, engineHostOf, isLocalEndpoint, resolveBinary, type RuntimeOptions } from './cli/runtime.js';
 import { newSessionId, sessionLabels } from './cleanup/labels.js';
 import { startReaper, type Reaper } from './cleanup/reaper.js';
+import { otherSignalListeners } from './cleanup/signals.js';
 import { countSession, sweepSession, type SweepResult } from './cleanup/sweep.js';
 import { DockerCommandError, DockerWrapperError, InvalidOptionError } from './errors.js';
 import { substitutionFromEnv, type ImageSubstitution } from './options/image-reference.js';
@@ -17,6 +19,7 @@ import { Volumes } from './resources/volumes.js';
 import { DiagnosticsRecorder } from './diagnostics/recorder.js';
 import type { RecorderOptions } from './diagnostics/recorder-options.js';
 import { Events } from './streams/events.js';
+import { OpenStreams } from './streams/open-streams.js';
 import { Stats } from './streams/stats.js';
 
 export interface ConnectOptions extends RuntimeOptions {
@@ -83,6 +86,7 @@ export class Docker implements AsyncDisposable {
   /** Container resource samples: `docker.stats.stream(c)`, `docker.stats.monitor(c)`. */
   readonly stats: Stats;
   readonly #recorders = new Set<DiagnosticsRecorder>();
+  readonly #openStreams = new OpenStreams();
   readonly #keep: boolean;
   readonly #reaper: Reaper | undefined;
   readonly #log: (message: string) => void;
@@ -107,6 +111,7 @@ export class Docker implements AsyncDisposable {
       substitution,
       keep: this.#keep,
       localEngine: !engine.remote,
+      openStreams: this.#openStreams,
     };
     this.containers = new Containers(context);
     this.images = new Images(context);
@@ -115,6 +120,7 @@ export class Docker implements AsyncDisposable {
     this.events = new Events(context);
     this.stats = new Stats(context);
     this.#reaper = !this.#keep && options.reaper !== false ? startReaper(this.sessionId, executor.binary, executor.env) : undefined;
+    if (this.#reaper) executor.watchProcesses(this.#reaper);
     if (options.handleSignals !== false) this.#handleSignals();
   }
 
@@ -144,17 +150,18 @@ export class Docker implements AsyncDisposable {
     ]);
     const endpoint = options.host ?? (useContext && contextHost?.exitCode === 0 ? contextHost.stdout.trim() : env.DOCKER_HOST) ?? 'unix:///var/run/docker.sock';
     if (version instanceof Error) {
-      if (version.code === 'DOCKER_NOT_FOUND') throw version;
-      throw new DockerWrapperError('DAEMON_UNREACHABLE', `The Docker engine at ${endpoint} did not answer within ${timeoutMs} ms. Start it (e.g. \`sudo systemctl start docker\`), or point DOCKER_HOST, DOCKER_CONTEXT or the \`host\`/\`context\` option at a running one.`, { cause: version });
+      // Only a timeout means the engine did not answer; docker that cannot start says why itself.
+      if (version.code !== 'COMMAND_TIMEOUT') throw version;
+      throw new DockerWrapperError('DAEMON_UNREACHABLE', engineSilentMessage(endpoint, timeoutMs), { cause: version });
     }
     const server = version.exitCode === 0 ? (JSON.parse(version.stdout.trim() || 'null') as Record<string, string> | null) : null;
     if (!server) {
-      const why = version.stderr.trim().split('\n').pop() ?? '';
+      const stderr = executor.redactor.text(version.stderr);
       const contextName = options.context ?? env.DOCKER_CONTEXT;
       if (useContext && contextName && contextHost?.exitCode !== 0) {
-        throw new DockerWrapperError('DAEMON_UNREACHABLE', `The docker context ${JSON.stringify(contextName)} (from ${options.context ? 'the `context` option' : 'DOCKER_CONTEXT'}) cannot be used: ${executor.redactor.text(why)}. Pick one from \`docker context ls\`, or create it with \`docker context create\`.`);
+        throw new DockerWrapperError('DAEMON_UNREACHABLE', contextUnusableMessage(contextName, options.context ? 'option' : 'env', stderr));
       }
-      throw new DockerWrapperError('DAEMON_UNREACHABLE', `The Docker engine at ${endpoint} is not reachable: ${executor.redactor.text(why)}. Start it (e.g. \`sudo systemctl start docker\` or \`dockerd\`), or point DOCKER_HOST, DOCKER_CONTEXT or the \`host\`/\`context\` option at a running one.`);
+      throw new DockerWrapperError('DAEMON_UNREACHABLE', engineUnreachableMessage(endpoint, stderr));
     }
     const engine: EngineInfo = {
       endpoint,
@@ -192,7 +199,7 @@ export class Docker implements AsyncDisposable {
   close(): Promise<SweepResult> {
     this.#closing ??= (async () => {
       for (const [signal, handler] of this.#signalHandlers) process.off(signal, handler);
-      await Promise.all([...this.#recorders].map((recorder) => recorder.stop()));
+      await Promise.all([...[...this.#recorders].map((recorder) => recorder.stop()), this.#openStreams.closeAll()]);
       if (this.#keep) {
         const kept = await countSession(this.executor, this.sessionId);
         this.#log(`DOCKER_WRAPPER_KEEP=1: keeping ${kept.containers} container(s), ${kept.networks} network(s), ${kept.volumes} volume(s) of session ${this.sessionId} (docker ps -a --filter label=docker-wrapper.session=${this.sessionId}).`);
@@ -213,7 +220,7 @@ export class Docker implements AsyncDisposable {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       const handler = () => {
         process.off(signal, handler);
-        const alone = process.listenerCount(signal) === 0;
+        const alone = otherSignalListeners(signal) === 0;
         void this.close().finally(() => {
           // Nobody else handles the signal: end the process the way the signal would have.
           if (alone) process.kill(process.pid, signal);

@@ -2,6 +2,7 @@
 
 export type ErrorCode =
   | 'DOCKER_NOT_FOUND'
+  | 'SPAWN_FAILED'
   | 'DAEMON_UNREACHABLE'
   | 'COMMAND_FAILED'
   | 'COMMAND_TIMEOUT'
@@ -17,7 +18,8 @@ export type ErrorCode =
   | 'STARTUP_FAILED'
   | 'STREAM_FAILED'
   | 'MISSING_DEPENDENCY'
-  | 'CLOSED';
+  | 'CLOSED'
+  | 'UNSUPPORTED_NODE';
 
 // Base class of every error with a code.
 export class DockerWrapperError extends Error {

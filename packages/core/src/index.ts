@@ -1,4 +1,6 @@
 // Public API of @docker-wrapper/core.
+// First: on a Node.js too old for the dependencies, fail with a clear sentence before they load.
+import './node-version.js';
 export { Docker } from './docker.js';
 export type { ConnectOptions, EngineInfo } from './docker.js';
 export { ContainerBuilder } from './resources/container-builder.js';
@@ -37,12 +39,15 @@ export type { StartupFailureDetails } from './errors.js';
 export type { RunOptions } from './resources/containers.js';
 export { PERSISTENT_LABEL } from './resources/containers.js';
 export { Events, readEvents } from './streams/events.js';
+export type { EventsContext } from './streams/events.js';
+export { LiveStream } from './streams/live-stream.js';
+export type { LiveStreamOptions } from './streams/live-stream.js';
 export type { EventStreamOptions, EventTime } from './streams/events-options.js';
 export { EVENT_TYPES } from './streams/event-types.js';
 export type { DockerEvent, ContainerEvent, ImageEvent, NetworkEvent, VolumeEvent, OtherEvent, EventType, ContainerAction, ImageAction, NetworkAction, VolumeAction, HealthStatus } from './streams/event-types.js';
 export { parseEvent } from './streams/events-parse.js';
 export { Stats } from './streams/stats.js';
-export type { ContainerRef, StatsStreamOptions } from './streams/stats.js';
+export type { ContainerRef, StatsContext, StatsStreamOptions } from './streams/stats.js';
 export { parseStatsLine, stripTerminalEscapes } from './streams/stats-parse.js';
 export type { StatsSample } from './streams/stats-parse.js';
 export { StatsMonitor } from './streams/monitor.js';

@@ -1,8 +1,10 @@
 // The watcher process behind SIGKILL-proof cleanup. Started detached by the session's process with
 // a pipe on its stdin; when that pipe closes without a "done" line (the parent died, however), or
-// the parent's pid disappears, it removes every resource labelled with the session and exits.
+// the parent's pid disappears, it kills the session's docker streams the parent told it about and
+// removes every resource labelled with the session, then exits.
 // Self-contained on purpose (node built-ins only, erasable TypeScript): it runs on its own.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 
 const [sessionId, binary, parentPidText] = process.argv.slice(2);
 const parentPid = Number(parentPidText);
@@ -28,9 +30,40 @@ function sweepOnce(): number {
   return containers.length + networks.length + volumes.length;
 }
 
+// The session's long-running docker processes (events, logs -f, stats) still running.
+const streams = new Set<number>();
+
+// True when `pid` still runs the session's docker binary (so a reused pid is spared); without
+// /proc (macOS), when it runs at all.
+function isSessionDocker(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] === binary;
+  } catch {
+    if (existsSync('/proc/self')) return false;
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+// Streams nobody reads any more would only notice at their next write to the closed pipe.
+function killStreams(): void {
+  for (const pid of streams) {
+    try {
+      if (isSessionDocker(pid)) process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  }
+}
+
 function reap(): void {
   if (finished) return;
   finished = true;
+  killStreams();
   // docker processes the parent started just before dying may still create resources: sweep again
   // a little later, then once more.
   sweepOnce();
@@ -43,13 +76,20 @@ function reap(): void {
   }, 1500);
 }
 
+// Lines from the session's process: `started <pid>`, `ended <pid>`, and `done` at close().
 let buffered = '';
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (chunk: string) => {
-  buffered += chunk;
-  if (buffered.includes('done\n')) {
-    finished = true;
-    process.exit(0);
+  const lines = (buffered + chunk).split('\n');
+  buffered = lines.pop() ?? '';
+  for (const line of lines) {
+    const [word, pid] = line.split(' ');
+    if (word === 'done') {
+      finished = true;
+      process.exit(0);
+    }
+    if (word === 'started') streams.add(Number(pid));
+    if (word === 'ended') streams.delete(Number(pid));
   }
 });
 process.stdin.on('end', reap);

@@ -1,11 +1,15 @@
 // Starts the detached watcher that cleans up a session after its process dies, even by SIGKILL,
-// without any helper image.
+// without any helper image: it removes the session's resources and kills its docker streams.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export interface Reaper {
   /** Tells the watcher the session closed normally; it exits without removing anything. */
   release(): void;
+  /** A long-running docker process of the session (a stream): the watcher kills it if this process dies first. */
+  started(pid: number): void;
+  /** That process ended. */
+  ended(pid: number): void;
 }
 
 function reaperScript(): { path: string; execArgv: string[] } {
@@ -32,9 +36,14 @@ export function startReaper(sessionId: string, binary: string, env: Record<strin
   } catch {
     child = undefined;
   }
+  const tell = (line: string, end = false) => {
+    if (!child?.stdin || child.stdin.destroyed || child.stdin.writableEnded) return;
+    if (end) child.stdin.end(line);
+    else child.stdin.write(line);
+  };
   return {
-    release() {
-      if (child?.stdin && !child.stdin.destroyed) child.stdin.end('done\n');
-    },
+    release: () => tell('done\n', true),
+    started: (pid) => tell(`started ${pid}\n`),
+    ended: (pid) => tell(`ended ${pid}\n`),
   };
 }

@@ -22,3 +22,10 @@ export function summarizeStderr(stderr: string): string {
   const telling = lines.filter((line) => /error|denied|no such|not found|conflict|cannot|failed/i.test(line));
   return (telling.at(-1) ?? lines.at(-1) ?? '').replace(/^docker: /, '');
 }
+
+// Docker's message as the end of a sentence: a period is added only when it does not already end in
+// one (docker ends some with "?" or "."), so messages never read "running?." or "..".
+export function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return trimmed === '' || /[.!?:;]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

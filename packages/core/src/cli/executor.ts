@@ -2,8 +2,17 @@
 import { execa, type ResultPromise } from 'execa';
 import { DockerCommandError, DockerWrapperError } from '../errors.js';
 import { classifyStderr, summarizeStderr } from './classify.js';
+import { explainSpawnFailure, spawnFacts } from './spawn-failure.js';
 import type { DockerCommand } from './command.js';
 import type { Redactor } from './redact.js';
+
+// Options of every docker process. `cleanup: false`: execa's default kills children at exit through
+// signal-exit, which replaces `process.emit` and adds SIGINT/SIGTERM/... listeners for as long as
+// a child lives (a psql session, a followed log): the test process's own handling of
+// `process.emit('uncaughtException')` and of signals would change behind its back. The session's
+// reaper removes the containers when the process dies, and kills the long-running docker processes
+// spawn() reported to it (see watchProcesses).
+const OWN_PROCESS = { extendEnv: false, cleanup: false } as const;
 
 export interface CallOptions {
   /** Kills the docker process after this many milliseconds. */
@@ -27,6 +36,12 @@ export interface RawResult {
   durationMs: number;
 }
 
+/** Told about each long-running docker process (the session's reaper kills those left when this process dies). */
+export interface ProcessWatcher {
+  started(pid: number): void;
+  ended(pid: number): void;
+}
+
 export interface ExecutorOptions {
   binary: string;
   /** The environment of every docker process (DOCKER_HOST / DOCKER_CONTEXT already resolved). */
@@ -43,6 +58,7 @@ export class Executor {
   readonly #defaultTimeoutMs: number;
   /** How many docker processes this executor started (for benchmarks and tests). */
   spawned = 0;
+  #watcher: ProcessWatcher | undefined;
 
   constructor(options: ExecutorOptions) {
     this.binary = options.binary;
@@ -66,16 +82,23 @@ export class Executor {
   async raw(args: readonly string[], options: CallOptions = {}): Promise<RawResult> {
     this.spawned++;
     const started = performance.now();
-    const result = await execa(this.binary, args, {
-      env: this.env,
-      extendEnv: false,
-      reject: false,
-      stripFinalNewline: false,
-      timeout: Math.ceil(options.timeoutMs ?? this.#defaultTimeoutMs),
-      ...(options.signal ? { cancelSignal: options.signal } : {}),
-      ...(options.input !== undefined ? { input: options.input } : { stdin: 'ignore' as const }),
-    });
-    const durationMs = Math.round(performance.now() - started);
+    const since = () => Math.round(performance.now() - started);
+    let result;
+    try {
+      result = await execa(this.binary, args, {
+        ...OWN_PROCESS,
+        env: this.env,
+        reject: false,
+        stripFinalNewline: false,
+        timeout: Math.ceil(options.timeoutMs ?? this.#defaultTimeoutMs),
+        ...(options.signal ? { cancelSignal: options.signal } : {}),
+        ...(options.input !== undefined ? { input: options.input } : { stdin: 'ignore' as const }),
+      });
+    } catch (error) {
+      // execa throws before spawning when it cannot tell the working folder (removed under Node).
+      throw this.spawnFailure(args, error, since());
+    }
+    const durationMs = since();
     const failure = { args: this.redactor.args(args), exitCode: result.exitCode, stderr: this.redactor.text(String(result.stderr ?? '')), durationMs };
     if (result.timedOut) {
       throw new DockerCommandError('COMMAND_TIMEOUT', `\`docker ${failure.args.join(' ')}\` timed out after ${durationMs} ms`, failure);
@@ -84,31 +107,66 @@ export class Executor {
       throw new DockerCommandError('COMMAND_ABORTED', `\`docker ${failure.args.join(' ')}\` was aborted`, failure, { cause: options.signal?.reason });
     }
     if (result.exitCode === undefined) {
-      const why = (result as { code?: string }).code === 'ENOENT' ? `the docker binary \`${this.binary}\` was not found` : result.shortMessage;
-      throw new DockerCommandError(result.signal ? 'COMMAND_FAILED' : 'DOCKER_NOT_FOUND', `\`docker ${failure.args.join(' ')}\` could not run: ${why}`, failure);
+      if (!result.signal) throw this.spawnFailure(args, result, durationMs);
+      throw new DockerCommandError('COMMAND_FAILED', `\`docker ${failure.args.join(' ')}\` could not run: ${this.redactor.text(result.shortMessage ?? `killed by ${result.signal}`)}`, failure);
     }
     return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr), durationMs };
   }
 
   // Starts a long-running docker process (logs -f, events, stats) for the stream helpers.
+  // A failure to start shows in the process's result (exitCode undefined: see spawnFailure()), or is
+  // thrown at once as a DockerCommandError when execa cannot even try.
   spawn(args: readonly string[], options: { signal?: AbortSignal; all?: boolean } = {}): StreamingProcess {
     this.spawned++;
-    return execa(this.binary, args, {
-      env: this.env,
-      extendEnv: false,
-      reject: false,
-      buffer: false,
-      all: options.all ?? false,
-      stdin: 'ignore',
-      ...(options.signal ? { cancelSignal: options.signal } : {}),
-    });
+    let child: StreamingProcess;
+    try {
+      child = execa(this.binary, args, {
+        ...OWN_PROCESS,
+        env: this.env,
+        reject: false,
+        buffer: false,
+        all: options.all ?? false,
+        stdin: 'ignore',
+        ...(options.signal ? { cancelSignal: options.signal } : {}),
+      });
+    } catch (error) {
+      throw this.spawnFailure(args, error);
+    }
+    const { pid } = child;
+    const watcher = this.#watcher;
+    if (watcher && pid !== undefined) {
+      watcher.started(pid);
+      void child.then(() => watcher.ended(pid));
+    }
+    return child;
+  }
+
+  // From now on, tells `watcher` about every process spawn() starts and when it ends.
+  watchProcesses(watcher: ProcessWatcher): void {
+    this.#watcher = watcher;
   }
 
   // Starts a docker process whose stdin stays open for a conversation (`docker exec -i ... psql`).
   // Its output is read as it comes; nothing is buffered.
   spawnInteractive(args: readonly string[]): InteractiveProcess {
     this.spawned++;
-    return execa(this.binary, args, { env: this.env, extendEnv: false, reject: false, buffer: false, stdin: 'pipe' });
+    try {
+      return execa(this.binary, args, { ...OWN_PROCESS, env: this.env, reject: false, buffer: false, stdin: 'pipe' });
+    } catch (error) {
+      throw this.spawnFailure(args, error);
+    }
+  }
+
+  // The typed error for a docker process that could not be started: the system's error code (errno)
+  // and what it means here (`DOCKER_NOT_FOUND` only when the binary is missing, else `SPAWN_FAILED`).
+  // `error` is execa's error or failed result; it becomes the cause.
+  spawnFailure(args: readonly string[], error: unknown, durationMs = 0): DockerCommandError {
+    const failed = error as { code?: unknown; originalMessage?: unknown; message?: unknown; cause?: unknown };
+    const errno = typeof failed.code === 'string' ? failed.code : undefined;
+    const detail = this.redactor.text(String(failed.originalMessage ?? failed.message ?? error).replace(/\s*\n\s*/g, ' '));
+    const { code, reason } = explainSpawnFailure(errno, detail, spawnFacts(this.binary, this.env));
+    const shown = this.redactor.args(args);
+    return new DockerCommandError(code, `\`docker ${shown.join(' ')}\` could not start: ${reason}`, { args: shown, exitCode: undefined, stderr: '', durationMs }, { cause: failed.cause ?? error });
   }
 
   // The typed error for a docker call that exited non-zero.

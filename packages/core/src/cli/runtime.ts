@@ -13,7 +13,8 @@ export interface RuntimeOptions {
   context?: string;
 }
 
-function isExecutable(path: string): boolean {
+// True when `path` is a file this process may execute.
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;
@@ -32,15 +33,23 @@ export function resolveBinary(option: string | undefined, env: NodeJS.ProcessEnv
     return explicit;
   }
   for (const name of ['docker', 'podman']) {
-    for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
-      const candidate = join(dir, name);
-      if (isExecutable(candidate)) return candidate;
-    }
+    const found = findExecutable(name, env);
+    if (found) return found;
   }
   throw new DockerWrapperError(
     'DOCKER_NOT_FOUND',
     'No docker binary on PATH. Install the Docker CLI (or Podman), or set DOCKER_WRAPPER_DOCKER_PATH / the `binary` option to its path.',
   );
+}
+
+// Where `binary` runs from: itself when it is a path, else the first match on PATH.
+export function findExecutable(binary: string, env: Record<string, string | undefined>): string | undefined {
+  if (binary.includes('/')) return isExecutable(binary) ? binary : undefined;
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const candidate = join(dir, binary);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return undefined;
 }
 
 // The environment docker processes get: an explicit host wins over contexts and vice versa.

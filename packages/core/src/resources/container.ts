@@ -7,6 +7,7 @@ import {
   stopCommand, waitCommand, type ExecArgsOptions, type LogsArgsOptions,
 } from '../commands/containers.js';
 import type { ContainerInfo } from '../commands/inspect.js';
+import { LiveStream } from '../streams/live-stream.js';
 import { processLines } from '../streams/process-lines.js';
 import type { EngineContext } from './engine-context.js';
 import type { Protocol } from './container-spec.js';
@@ -83,10 +84,19 @@ export class Container implements AsyncDisposable {
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
   }
 
-  // The container's output lines (stdout and stderr together); with `follow: true` it goes on until
-  // the consumer stops, the signal aborts or the container is removed.
-  logs(options: LogsOptions = {}): AsyncIterable<string> {
-    return processLines(this.#context.executor, logsArgs(this.id, options), { all: true, ...(options.signal ? { signal: options.signal } : {}) });
+  /**
+   * The container's output lines (stdout and stderr together), read from this call on: lines
+   * printed before the first read wait for it. With `follow: true` it goes on until the consumer
+   * stops (`break`, `return()`), the signal aborts, the session closes or the container is removed.
+   * @example
+   * const logs = c.logs({ follow: true, tail: 0 });  // only what is printed from now on
+   * await c.exec(['sh', '-c', 'echo hello > /proc/1/fd/1']);
+   * for await (const line of logs) if (line === 'hello') break;
+   */
+  logs(options: LogsOptions = {}): LiveStream<string> {
+    const args = logsArgs(this.id, followFromNow(options, this.#context.localEngine));
+    const executor = this.#context.executor;
+    return new LiveStream((signal, hold) => processLines(executor, args, { all: true, signal, hold }), { signal: options.signal, openStreams: this.#context.openStreams });
   }
 
   // The last `count` lines of output, as an array.
@@ -158,4 +168,13 @@ export class Container implements AsyncDisposable {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.remove();
   }
+}
+
+// `tail: 0` follows "from now on"; docker starts reading a few ms after its process, so on this
+// machine's clock that is `since` now, which loses no line printed in between.
+function followFromNow(options: LogsOptions, localEngine: boolean): LogsOptions {
+  if (!options.follow || options.tail !== 0 || options.since !== undefined || !localEngine) return options;
+  const fromNow: LogsOptions = { ...options, since: new Date() };
+  delete fromNow.tail;
+  return fromNow;
 }

@@ -1,6 +1,7 @@
 // What the resource managers share from their Docker client (passed in, never a global).
 import type { Executor } from '../cli/executor.js';
 import type { ImageSubstitution } from '../options/image-reference.js';
+import type { OpenStreams } from '../streams/open-streams.js';
 
 export interface EngineContext {
   executor: Executor;
@@ -16,4 +17,6 @@ export interface EngineContext {
   keep: boolean;
   /** The engine runs on this machine. */
   localEngine: boolean;
+  /** The streams handed out and still open, ended at close(). */
+  openStreams?: OpenStreams;
 }

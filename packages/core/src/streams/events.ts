@@ -1,5 +1,6 @@
 // `docker.events`: live docker events as an async iterable of typed events, one `docker events`
-// process per stream, killed when the consumer breaks or the signal aborts.
+// process per stream, started when the stream is made and killed when the consumer breaks, the
+// signal aborts or the session closes.
 import type { Executor } from '../cli/executor.js';
 import { maskAssignments } from '../diagnostics/redact-text.js';
 import { DockerCommandError, DockerWrapperError, InvalidOptionError } from '../errors.js';
@@ -7,36 +8,56 @@ import type { DockerEvent } from './event-types.js';
 import { eventsArgs, type EventStreamOptions } from './events-options.js';
 import { parseEvent } from './events-parse.js';
 import { LineSplitter } from './line-splitter.js';
+import { LiveStream } from './live-stream.js';
+import type { OpenStreams } from './open-streams.js';
+import type { ProcessHold } from './process-hold.js';
 import { processLines } from './process-lines.js';
+
+/** What `Events` needs of its session. */
+export interface EventsContext {
+  executor: Executor;
+  /** The engine runs on this machine (same clock): a stream reads from its creation time exactly. */
+  localEngine?: boolean;
+  /** The session's open streams, ended by `docker.close()`. */
+  openStreams?: OpenStreams;
+}
 
 // The front door to `docker events`: `docker.events.stream(options)`.
 export class Events {
-  readonly #executor: Executor;
+  readonly #context: EventsContext;
 
-  constructor(context: { executor: Executor }) {
-    this.#executor = context.executor;
+  constructor(context: EventsContext) {
+    this.#context = context;
   }
 
   /**
-   * Streams the engine's events as they happen (options are checked at once, before docker runs).
-   * Ends on `break` or when `signal` aborts; throws a `DockerCommandError` if docker fails or the
-   * daemon goes away (`STREAM_FAILED`, `DAEMON_UNREACHABLE`).
+   * Streams the engine's events, listening from this call on (options are checked at once, before
+   * docker runs): events that happen before the first read wait for it, each exactly once.
+   * Ends on `break`, `return()`, when `signal` aborts or at `docker.close()`; throws a
+   * `DockerCommandError` if docker fails or the daemon goes away (`STREAM_FAILED`, `DAEMON_UNREACHABLE`).
    * @example
-   * for await (const e of docker.events.stream({ type: 'container', action: ['die', 'oom'], signal })) {
+   * const events = docker.events.stream({ type: 'container', action: ['die', 'oom'], signal });
+   * await builder.run(docker);                      // its events are not missed
+   * for await (const e of events) {
    *   if (e.type === 'container' && e.action === 'die') console.log(e.containerName, e.exitCode);
    * }
    */
-  stream(options: EventStreamOptions = {}): AsyncGenerator<DockerEvent, void, undefined> {
+  stream(options: EventStreamOptions = {}): LiveStream<DockerEvent> {
     if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
       throw new InvalidOptionError('signal', options.signal, 'Expected an AbortSignal.');
     }
-    return eventStream(this.#executor, eventsArgs(options), options.signal);
+    // docker starts listening a few ms after its process: on this machine's clock, `since` now
+    // covers that gap (the engine replays and subscribes at once, so no event comes twice).
+    const fromNow = options.since === undefined && options.until === undefined && this.#context.localEngine === true;
+    const args = eventsArgs(fromNow ? { ...options, since: new Date() } : options);
+    const executor = this.#context.executor;
+    return new LiveStream((signal, hold) => eventStream(executor, args, signal, hold), { signal: options.signal, openStreams: this.#context.openStreams });
   }
 }
 
-async function* eventStream(executor: Executor, args: string[], signal: AbortSignal | undefined): AsyncGenerator<DockerEvent, void, undefined> {
+async function* eventStream(executor: Executor, args: string[], signal: AbortSignal, hold: ProcessHold): AsyncGenerator<DockerEvent, void, undefined> {
   try {
-    for await (const line of processLines(executor, args, signal ? { signal } : {})) {
+    for await (const line of processLines(executor, args, { signal, hold })) {
       const event = parseLine(line, (text) => executor.redactor.text(text));
       if (event) yield event;
     }

@@ -1,6 +1,7 @@
 // A background reader of a container's stats: it keeps a bounded window of samples and answers
 // "average CPU over the last minute", "peak memory" at any time, until stop() kills its process.
 import { DockerWrapperError } from '../errors.js';
+import type { OpenStreams } from './open-streams.js';
 import type { SampleWindow, StatsSummary } from './sample-window.js';
 import type { StatsSample } from './stats-parse.js';
 
@@ -21,10 +22,13 @@ export class StatsMonitor implements AsyncDisposable {
   #error: unknown;
   #ended = false;
 
-  // Reads `source` (given the monitor's stop signal) into `samples` until stopped.
-  constructor(source: (signal: AbortSignal) => AsyncIterable<StatsSample>, samples: SampleWindow) {
+  // Reads `source` (given the monitor's stop signal) into `samples` until stopped; from now on
+  // (the source's process starts before the constructor returns). `openStreams`: the session's,
+  // whose close() stops the monitor.
+  constructor(source: (signal: AbortSignal) => AsyncIterable<StatsSample>, samples: SampleWindow, openStreams?: OpenStreams) {
     this.#samples = samples;
-    this.#done = this.#run(source);
+    const forget = openStreams?.add(() => this.stop());
+    this.#done = this.#run(source).finally(() => forget?.());
   }
 
   async #run(source: (signal: AbortSignal) => AsyncIterable<StatsSample>): Promise<void> {

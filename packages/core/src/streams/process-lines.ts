@@ -3,6 +3,7 @@
 // error when docker itself fails.
 import type { Executor } from '../cli/executor.js';
 import { DockerCommandError } from '../errors.js';
+import type { ProcessHold } from './process-hold.js';
 
 // How long a stopped stream's docker process may take to exit on SIGTERM before it is killed.
 const KILL_GRACE_MS = 300;
@@ -11,6 +12,8 @@ export interface ProcessLinesOptions {
   signal?: AbortSignal;
   /** Read stdout and stderr together (container logs), instead of stdout only. */
   all?: boolean;
+  /** Lets a LiveStream keep the process from holding Node open while nobody reads. */
+  hold?: ProcessHold;
 }
 
 // Yields each line docker prints; ends when docker exits cleanly or the consumer stops.
@@ -18,6 +21,7 @@ export async function* processLines(executor: Executor, args: readonly string[],
   if (options.signal?.aborted) return;
   const started = performance.now();
   const child = executor.spawn(args, { all: options.all ?? false, ...(options.signal ? { signal: options.signal } : {}) });
+  options.hold?.attach(child);
   let stderr = '';
   if (!options.all) child.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-8192); });
   // Iterated by hand: execa's iterator only returns once the process ends, so a consumer that
@@ -49,6 +53,11 @@ export async function* processLines(executor: Executor, args: readonly string[],
     await lines.return?.().catch(() => undefined);
     const result = await child;
     clearTimeout(forceKill);
+    if (result.exitCode === undefined && !result.signal && !options.signal?.aborted) {
+      // docker never ran (missing binary or working folder, process limits): say why.
+      // eslint-disable-next-line no-unsafe-finally
+      throw executor.spawnFailure(args, result, Math.round(performance.now() - started));
+    }
     if (!consumerStopped && !options.signal?.aborted && !result.isCanceled && result.exitCode !== 0 && !result.isTerminated) {
       const failure = executor.failure(args, { exitCode: result.exitCode ?? 1, stderr, durationMs: Math.round(performance.now() - started) });
       // A stream that ends because docker failed (daemon gone, container removed) is an error.

@@ -1,9 +1,13 @@
 // `docker.stats`: resource samples of containers, live (one `docker stats` process per stream,
-// killed on break or abort) or once, and monitors that keep a bounded window of them.
+// started with the stream, killed on break, abort or session close) or once, and monitors that
+// keep a bounded window of them.
 import type { DockerCommand } from '../cli/command.js';
 import type { CallOptions, Executor } from '../cli/executor.js';
 import { DockerCommandError, InvalidOptionError } from '../errors.js';
+import { LiveStream } from './live-stream.js';
 import { StatsMonitor, type MonitorOptions } from './monitor.js';
+import type { OpenStreams } from './open-streams.js';
+import type { ProcessHold } from './process-hold.js';
 import { processLines } from './process-lines.js';
 import { SampleWindow } from './sample-window.js';
 import { parseStatsLine, type StatsSample } from './stats-parse.js';
@@ -37,22 +41,35 @@ export function statsOnceCommand(targets: ContainerRef | readonly ContainerRef[]
   };
 }
 
+/** What `Stats` needs of its session. */
+export interface StatsContext {
+  executor: Executor;
+  /** The session's open streams and monitors, ended by `docker.close()`. */
+  openStreams?: OpenStreams;
+}
+
 // The front door to `docker stats`: streams, one-off samples and monitors.
 export class Stats {
   readonly #executor: Executor;
+  readonly #openStreams: OpenStreams | undefined;
 
-  constructor(context: { executor: Executor }) {
+  constructor(context: StatsContext) {
     this.#executor = context.executor;
+    this.#openStreams = context.openStreams;
   }
 
   /**
-   * Streams samples of one or more containers, about one per container per second. The first
-   * sample of each container has `cpuPercent: null` (docker has no earlier reading to compare).
+   * Streams samples of one or more containers, about one per container per second, sampling from
+   * this call on: samples taken before the first read wait for it (each keeps the `time` it
+   * arrived). The first sample of each container has `cpuPercent: null` (docker has no earlier
+   * reading to compare). Ends on `break`, `return()`, the signal, `docker.close()`, or when every
+   * container is removed.
    * @example
    * for await (const s of docker.stats.stream(db, { signal })) console.log(s.cpuPercent, s.memoryBytes);
    */
-  stream(target: ContainerRef | readonly ContainerRef[], options: StatsStreamOptions = {}): AsyncGenerator<StatsSample, void, undefined> {
-    return statsStream(this.#executor, statsArgs(target), options.signal);
+  stream(target: ContainerRef | readonly ContainerRef[], options: StatsStreamOptions = {}): LiveStream<StatsSample> {
+    const args = statsArgs(target);
+    return new LiveStream((signal, hold) => statsStream(this.#executor, args, signal, hold), { signal: options.signal, openStreams: this.#openStreams });
   }
 
   // One sample of each container, read now.
@@ -71,14 +88,14 @@ export class Stats {
   monitor(target: ContainerRef, options: MonitorOptions = {}): StatsMonitor {
     const args = statsArgs(target);
     const samples = new SampleWindow(options);
-    return new StatsMonitor((signal) => statsStream(this.#executor, args, signal), samples);
+    return new StatsMonitor((signal) => statsStream(this.#executor, args, signal), samples, this.#openStreams);
   }
 }
 
-async function* statsStream(executor: Executor, args: string[], signal: AbortSignal | undefined): AsyncGenerator<StatsSample, void, undefined> {
+async function* statsStream(executor: Executor, args: string[], signal: AbortSignal, hold?: ProcessHold): AsyncGenerator<StatsSample, void, undefined> {
   const reader = new StatsLineReader();
   let checkedAt = 0;
-  for await (const line of processLines(executor, args, signal ? { signal } : {})) {
+  for await (const line of processLines(executor, args, { signal, ...(hold ? { hold } : {}) })) {
     const now = Date.now();
     const sample = reader.read(line, now);
     if (sample) yield sample;

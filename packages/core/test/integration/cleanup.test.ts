@@ -1,11 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ContainerBuilder, Wait } from '../../src/index.js';
+import { buildDist } from '../support/build.js';
 import { docker as cli, processList, sessionResources, waitUntilGone } from '../support/cli.js';
 import { connectForTest } from '../support/docker.js';
 
@@ -37,6 +37,11 @@ async function startScript(script: string, args: string[] = []): Promise<Child> 
   return { process: child, report };
 }
 
+// The session's unread event stream (see session.mjs): its `docker events` processes.
+async function unreadStreams(sessionId: string): Promise<string[]> {
+  return (await processList()).filter((line) => / events .*label=docker-wrapper\.test-unread=/.test(line) && line.includes(sessionId));
+}
+
 // Ends `child` with `signal` and resolves with how it exited.
 async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
@@ -61,8 +66,7 @@ async function eventually(check: () => Promise<boolean>, ms: number): Promise<bo
 
 beforeAll(() => {
   // The session script imports the built package: build it from the current source (incremental).
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-b', join(core, 'tsconfig.json')], { stdio: 'pipe' });
+  buildDist('packages/core/tsconfig.json');
 });
 
 describe('a session process that dies', () => {
@@ -76,10 +80,14 @@ describe('a session process that dies', () => {
     // The watcher runs from the built package.
     expect((await reapers(sessionId)).some((line) => line.includes('dist/cleanup/reaper-main.js'))).toBe(true);
 
+    expect(await unreadStreams(sessionId)).toHaveLength(1);
+
     expect((await kill(child.process, 'SIGKILL')).signal).toBe('SIGKILL');
     const { elapsedMs, left } = await waitUntilGone(sessionId, 10_000);
     expect(left).toEqual({ containers: [], networks: [], volumes: [] });
     expect(elapsedMs).toBeLessThan(10_000);
+    // The watcher killed the stream's docker process too (it would wait for an event forever).
+    expect(await unreadStreams(sessionId)).toEqual([]);
     // ... and then goes away itself.
     expect(await eventually(async () => (await reapers(sessionId)).length === 0, 10_000)).toBe(true);
   });
@@ -90,8 +98,9 @@ describe('a session process that dies', () => {
     expect((await sessionResources(sessionId)).containers).toHaveLength(2);
     const exit = await kill(child.process, signal);
     expect(exit.signal).toBe(signal);
-    // Removed before the process ended, not later by the watcher.
+    // Removed before the process ended, not later by the watcher; close() ended the stream.
     expect(await sessionResources(sessionId)).toEqual({ containers: [], networks: [], volumes: [] });
+    expect(await unreadStreams(sessionId)).toEqual([]);
   });
 
   it.each([
@@ -105,6 +114,7 @@ describe('a session process that dies', () => {
     const { elapsedMs, left } = await waitUntilGone(sessionId, 10_000);
     expect(left).toEqual({ containers: [], networks: [], volumes: [] });
     expect(elapsedMs).toBeLessThan(10_000);
+    expect(await unreadStreams(sessionId)).toEqual([]);
   });
 });
 

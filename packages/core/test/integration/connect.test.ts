@@ -47,6 +47,9 @@ describe('connect errors say what to do, within 2 s', () => {
     const { error, ms } = await failedConnect({ host: 'unix:///nonexistent.sock' });
     expect(error.code).toBe('DAEMON_UNREACHABLE');
     expect(error.message).toContain('The Docker engine at unix:///nonexistent.sock is not reachable');
+    // docker's own question ends the sentence: no "running?." (issue 18, item 15).
+    expect(error.message).toContain('Is the docker daemon running? Start it');
+    expect(error.message).not.toMatch(/[.?!]\.(\s|$)/);
     expect(ms).toBeLessThan(2000);
   });
 

@@ -1,6 +1,9 @@
 // The executor with stand-in binaries (sh, sleep): timeouts, cancellation, typed errors, without docker.
 import { execFileSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Executor } from '../../../src/cli/executor.js';
 import { Redactor } from '../../../src/cli/redact.js';
@@ -55,6 +58,20 @@ describe('Executor', () => {
     const error = await rejection(executor('/nonexistent/docker').raw(['version']));
     expect(error.code).toBe('DOCKER_NOT_FOUND');
     expect(error.message).toContain('/nonexistent/docker');
+  });
+
+  it('says SPAWN_FAILED with EACCES, not "not found", for a binary that may not be executed', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dw-exec-'));
+    const binary = join(folder, 'docker');
+    writeFileSync(binary, '#!/bin/sh\necho never\n', { mode: 0o644 });
+    try {
+      const error = await rejection(executor(binary).raw(['version']));
+      expect(error.code).toBe('SPAWN_FAILED');
+      expect(error.message).toBe(`\`docker version\` could not start: permission denied (EACCES): \`${binary}\` is not executable by this user, or the working folder cannot be entered`);
+      expect((error.cause as { code?: string }).code).toBe('EACCES');
+    } finally {
+      rmSync(folder, { recursive: true });
+    }
   });
 
   it('returns exit code and output of a failed process from raw(), and counts every process', async () => {
