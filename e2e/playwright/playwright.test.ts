@@ -185,6 +185,13 @@ describe('playwright fixtures (real playwright CLI, real Chromium)', () => {
     expect(await leftovers(session)).toEqual([]);
   });
 
+  it('fails each test with what to add when the config names no global setup', async () => {
+    const result = await playwright(['tests/api.spec.ts'], { E2E_VARIANT: 'no-setup' });
+    expect(result.exitCode).toBe(1);
+    expect(plain(result.all)).toMatch(/No docker-wrapper run in this Playwright worker\. Export `servicesSetup\(services\)` from @docker-wrapper\/playwright as the default of a module \(the one that holds the services map\) and name that module in `globalSetup` in playwright\.config\.ts\./);
+    expect(plain(result.all)).toMatch(/2 failed/);
+  });
+
   it('type-checks the consumer project: fixtures typed from the services map, clashing names refused', async () => {
     const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
     const result = await execa(process.execPath, [tsc, '-p', join(project, 'tsconfig.json')], { reject: false, all: true });

@@ -9,13 +9,17 @@ const testMatch = ['tests/**/*.spec.ts'];
 if (process.env.E2E_FAILING === '1') testMatch.splice(0, 1, 'failing/**/*.spec.ts');
 if (process.env.E2E_SLOW === '1') testMatch.splice(0, 1, 'slow/**/*.spec.ts');
 
+// The global setup of a variant: a map clashing with Playwright's fixtures, or none at all.
+const variant = process.env.E2E_VARIANT ?? '';
+const GLOBAL_SETUPS: Record<string, string | undefined> = { clash: './variants/clash.ts', 'no-setup': undefined };
+
 const reporter: ReporterDescription[] = [['list']];
 if (out) reporter.push(['json', { outputFile: join(out, 'report.json') }], ['html', { outputFolder: join(out, 'html-report'), open: 'never' }]);
 
 export default defineConfig({
   testDir: '.',
   testMatch,
-  globalSetup: process.env.E2E_VARIANT === 'clash' ? './variants/clash.ts' : './services.ts',
+  globalSetup: variant in GLOBAL_SETUPS ? GLOBAL_SETUPS[variant] : './services.ts',
   workers: 2,
   timeout: 60_000,
   // Never in the repository: the run's folder, or one in the OS temp folder.

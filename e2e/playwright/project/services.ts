@@ -6,7 +6,7 @@ import { postgres, redis } from '@docker-wrapper/templates';
 
 export const services = {
   db: postgres({
-    initScripts: [new URL('../../app/schema.sql', import.meta.url).pathname],
+    initScripts: [new URL('../../app/schema.sql', import.meta.url)],
     // A server that cannot start: the run must fail before any test, with the server's error.
     ...(process.env.E2E_VARIANT === 'broken' ? { settings: { shared_buffers: 'lots' } } : {}),
   }),
