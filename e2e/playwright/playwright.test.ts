@@ -98,7 +98,9 @@ describe('playwright fixtures (real playwright CLI, real Chromium)', () => {
     const [first, second] = records as [Record, Record];
     expect(first.containers.db).not.toBe(second.containers.db);
     expect(first.containers.cache).not.toBe(second.containers.cache);
-    expect(await leftovers(session)).toEqual([]);
+    // Each slot is a session of its own, named after the one given.
+    expect(new Set(records.map((r) => r.sessionId))).toEqual(new Set([`${session}-w0`, `${session}-w1`]));
+    for (const id of [session, `${session}-w0`, `${session}-w1`]) expect(await leftovers(id)).toEqual([]);
   });
 
   it('attaches the services\' diagnostics to a failed test (JSON and HTML reports), and the restarted worker gets the same database', async () => {
@@ -145,10 +147,11 @@ describe('playwright fixtures (real playwright CLI, real Chromium)', () => {
     const records = readJsonLines<Record>(join(out, 'records.jsonl'));
     expect(records.map((r) => [r.parallelIndex, r.workerIndex])).toEqual([[0, 0], [0, 1]]);
     expect(records[1]?.containers).toEqual(records[0]?.containers);
+    expect(records.map((r) => r.sessionId)).toEqual([`${session}-w0`, `${session}-w0`]);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as JsonReport;
     const text = attachmentText(results(report)[0]?.attachments.find((a) => a.name === 'docker-wrapper diagnostics'));
     expect(text).toContain(`(${records[0]?.containers.cache.slice(0, 12)}, `);
-    expect(await leftovers(session)).toEqual([]);
+    for (const id of [session, `${session}-w0`]) expect(await leftovers(id)).toEqual([]);
   });
 
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {

@@ -2,7 +2,7 @@
 // before any worker, hands them to workers through an environment variable, stops them at the end.
 import type { FullConfig } from '@playwright/test';
 import { startRun, type Run, type RunOptions, type TemplateMap } from '@docker-wrapper/templates';
-import { checkServices, normalizeSetupOptions, type ServicesSetupOptions } from './options.js';
+import { checkServices, normalizeSetupOptions, type ServicesMode, type ServicesSetupOptions } from './options.js';
 import { RUN_ENV, encodeRunEnvelope } from './run-env.js';
 
 /** Playwright's global setup: what `globalSetup` runs; it returns its teardown. */
@@ -27,8 +27,7 @@ export function servicesSetup<M extends TemplateMap>(services: M, options: Servi
   if (rest.keep !== undefined) runOptions.keep = rest.keep;
   if (rest.docker !== undefined) runOptions.docker = rest.docker;
   return async (config) => {
-    const slots = mode === 'shared' ? 1 : config.workers;
-    const runs = await startAll(map, runOptions, slots);
+    const runs = await startAll(map, runOptions, mode, config.workers);
     const previous = process.env[RUN_ENV];
     process.env[RUN_ENV] = encodeRunEnvelope({ mode, runs: runs.map((run) => run.handle) });
     return async () => {
@@ -39,9 +38,19 @@ export function servicesSetup<M extends TemplateMap>(services: M, options: Servi
   };
 }
 
-// Starts `slots` runs side by side; if one fails, the others are stopped and its error is thrown.
-async function startAll(map: TemplateMap, options: RunOptions, slots: number): Promise<Run<TemplateMap>[]> {
-  const settled = await Promise.allSettled(Array.from({ length: slots }, () => startRun(map, options)));
+// Each slot is a session of its own (its own sweep and reaper): a given session id gets the
+// slot's number, so two slots never sweep one session at the same time.
+function slotOptions(options: RunOptions, slot: number): RunOptions {
+  const sessionId = options.docker?.sessionId;
+  if (sessionId === undefined) return options;
+  return { ...options, docker: { ...options.docker, sessionId: `${sessionId}-w${slot}` } };
+}
+
+// Starts the one shared run, or a run per worker slot side by side; if one fails, the others are
+// stopped and its error is thrown.
+async function startAll(map: TemplateMap, options: RunOptions, mode: ServicesMode, workers: number): Promise<Run<TemplateMap>[]> {
+  if (mode === 'shared') return [await startRun(map, options)];
+  const settled = await Promise.allSettled(Array.from({ length: workers }, (_, slot) => startRun(map, slotOptions(options, slot))));
   const runs = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failure = settled.find((result) => result.status === 'rejected');
   if (failure) {
