@@ -1,7 +1,7 @@
 // withServices(): each service as a worker-scoped fixture of plain connection data, the run's
 // accessor as `dockerServices`, and an automatic test fixture that attaches diagnostics to a
 // failed test. Declares only: the fixtures run in Playwright's workers.
-import type { TestType, WorkerInfo } from '@playwright/test';
+import type { TestInfo, TestType, WorkerInfo } from '@playwright/test';
 import { createServicesAccessor, type ConnectionsOf, type ServicesAccessor, type TemplateMap } from '@docker-wrapper/templates';
 import { attachDiagnostics } from './diagnostics.js';
 import { checkServices, normalizeFixtureOptions, type ServicesMode, type WithServicesOptions } from './options.js';
@@ -66,7 +66,7 @@ export function withServices<T extends object, W extends object, M extends Templ
   }
   if (diagnostics) {
     fixtures._dockerWrapperDiagnostics = [
-      async ({ dockerServices }: { dockerServices: RunServices<Record<string, unknown>> }, use: () => Promise<void>, testInfo: Parameters<typeof attachDiagnostics>[1]) => {
+      async ({ dockerServices }: { dockerServices: RunServices<Record<string, unknown>> }, use: () => Promise<void>, testInfo: TestInfo) => {
         const since = Date.now();
         await use();
         await attachDiagnostics(dockerServices, testInfo, since);
