@@ -17,11 +17,19 @@ async function list(executor: Executor, kind: 'container' | 'network' | 'volume'
   return executor.run({ args, parse: parseIdList }, { timeoutMs: 30_000 });
 }
 
+// An error line of `docker rm` that means the resource is gone or going: vanished in between, or
+// being removed by another process (two sessions sharing an id close at once).
+const GONE = /No such|not found|removal of container .* is already in progress/i;
+
+// The error lines of a removal that mean something is really left (pure).
+export function removalErrors(stderr: string): string[] {
+  return stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !GONE.test(line));
+}
+
 async function remove(executor: Executor, args: string[], ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  // Ignore resources that vanished in between; anything else still surfaces.
   const result = await executor.raw([...args, ...ids], { timeoutMs: 60_000 });
-  if (result.exitCode !== 0 && !/No such|not found/i.test(result.stderr)) throw executor.failure([...args, ...ids], result);
+  if (result.exitCode !== 0 && removalErrors(result.stderr).length > 0) throw executor.failure([...args, ...ids], result);
 }
 
 // Removes every resource of the session and says how many of each it found.
