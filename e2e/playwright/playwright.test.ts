@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { leftovers, outputDir, readJsonLines, runningContainers, sessionId, until, type Child } from '../support/runner.js';
+import { killMidRun, leftovers, outputDir, readJsonLines, sessionId, type Child } from '../support/runner.js';
 
 const project = fileURLToPath(new URL('./project', import.meta.url));
 const playwrightCli = fileURLToPath(new URL('../../node_modules/@playwright/test/cli.js', import.meta.url));
@@ -157,16 +157,9 @@ describe('playwright fixtures (real playwright CLI, real Chromium)', () => {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {
     it(`leaves nothing behind when Playwright gets ${signal} in the middle of a run`, async () => {
       const session = sessionId(`e2e-playwright-${signal.toLowerCase()}`);
-      const child = playwright([], { E2E_SLOW: '1', E2E_SESSION: session });
-      let output = '';
-      child.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      expect(await until(async () => (await runningContainers(session)).length === 2, 120_000), output).toBe(true);
-      expect(await until(() => /Running 1 test/.test(output), 60_000), output).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      child.kill(signal);
-      await child;
-      const clean = await until(async () => (await leftovers(session)).length === 0, 10_000, 250);
-      expect(clean, `left after ${signal}: ${(await leftovers(session)).join(', ')}`).toBe(true);
+      const result = await killMidRun(playwright([], { E2E_SLOW: '1', E2E_SESSION: session }), session, signal, { containers: 2, ready: /Running 1 test/ });
+      expect(result.started, plain(result.output)).toBe(true);
+      expect(result.left, `left after ${signal}`).toEqual([]);
     });
   }
 

@@ -49,3 +49,22 @@ export function readJsonLines<T>(file: string): T[] {
 }
 
 export type Child = ResultPromise<{ cwd: string; env: Record<string, string>; all: true; reject: false }>;
+
+// Waits until a runner child has `containers` running for its session (and, if given, until its
+// output matches `ready`), sends it `signal`, and returns what of the session is still there after
+// 10 s (empty when the runner, or the reaper after SIGKILL, removed everything).
+export async function killMidRun(child: Child, session: string, signal: NodeJS.Signals, options: { containers: number; ready?: RegExp }): Promise<{ started: boolean; output: string; left: string[] }> {
+  let output = '';
+  child.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const started = await until(async () => (await runningContainers(session)).length === options.containers && (!options.ready || options.ready.test(output)), 120_000);
+  if (!started) {
+    child.kill('SIGKILL');
+    await child;
+    return { started, output, left: await leftovers(session) };
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  child.kill(signal);
+  await child;
+  await until(async () => (await leftovers(session)).length === 0, 10_000, 250);
+  return { started, output, left: await leftovers(session) };
+}
