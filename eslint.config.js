@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'e2e/images/**/libs/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', 'templates/cjs/**', '**/node_modules/**', 'e2e/images/**/libs/**', 'coverage/**'] },
   js.configs.recommended,
   {
     files: ['**/*.{js,mjs}'],
