@@ -25,7 +25,7 @@ export { ServicesStartError } from './start-failure.js';
 export type { ServiceFailure } from './start-failure.js';
 export { startRun } from './run/start-run.js';
 export type { Run, RunOptions } from './run/start-run.js';
-export { parseRunHandle } from './run/handle.js';
+export { RUN_HANDLE_ENV, parseRunHandle } from './run/handle.js';
 export type { RunHandle, RunServiceInfo } from './run/handle.js';
 export { RunClient } from './run/client.js';
 export { RunConnectionError, RunOptionError, RunRequestError } from './run/errors.js';

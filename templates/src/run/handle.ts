@@ -31,6 +31,9 @@ export interface RunHandle<C extends Record<string, unknown> = Record<string, un
 // Shown instead of the value: core's InvalidOptionError would quote it the same way.
 const NOT_SHOWN = JSON.stringify('(not shown: it may hold passwords)');
 
+/** The environment variable that hands a run to child processes, as the handle's JSON. */
+export const RUN_HANDLE_ENV = 'DOCKER_WRAPPER_RUN';
+
 // Checks data that claims to be a run handle (from an env variable, provide/inject, a file).
 export function parseRunHandle(value: unknown, source: string): RunHandle {
   const data = typeof value === 'string' ? parseJson(value, source) : value;

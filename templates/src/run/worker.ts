@@ -2,7 +2,7 @@
 // talk to the coordinator, build `services()`. Nothing here imports @docker-wrapper/core at run
 // time; `@docker-wrapper/templates/worker` also ships as CommonJS (tsconfig.cjs.json) for
 // sandboxes that cannot load ES modules, such as Jest's module registry.
-export { parseRunHandle } from './handle.js';
+export { RUN_HANDLE_ENV, parseRunHandle } from './handle.js';
 export type { RunHandle, RunServiceInfo } from './handle.js';
 export { RunClient } from './client.js';
 export type { RunDiagnostics } from './client.js';

@@ -19,7 +19,7 @@ describe('@docker-wrapper/templates/worker (CommonJS)', () => {
   it('requires without ES modules, loading only its own files', async () => {
     const { stdout } = await run(process.execPath, ['--no-experimental-require-module', '-e', probe], { cwd: templatesDir });
     const { exports, loaded } = JSON.parse(stdout) as { exports: string[]; loaded: string[] };
-    expect(exports).toEqual(['RunClient', 'RunConnectionError', 'RunOptionError', 'RunRequestError', 'createServicesAccessor', 'parseRunHandle']);
+    expect(exports).toEqual(['RUN_HANDLE_ENV', 'RunClient', 'RunConnectionError', 'RunOptionError', 'RunRequestError', 'createServicesAccessor', 'parseRunHandle']);
     expect(loaded.length).toBeGreaterThan(3);
     for (const file of loaded) expect(file).toMatch(/\/templates\/cjs\/run\/[a-z-]+\.js$/);
   });
