@@ -27,6 +27,7 @@ interface JsonReport {
   numPassedTests: number;
   numFailedTests: number;
   testResults: Array<{
+    name: string;
     assertionResults: Array<{ title: string; status: string; failureMessages: string[]; failureDetails: Array<{ name?: string; diagnostics?: { [name: string]: { findings: string[] } } }> }>;
   }>;
 }
@@ -75,7 +76,7 @@ describe('jest preset (real jest CLI)', () => {
     expect(await leftovers(session)).toEqual([]);
   });
 
-  it('prints the services\' diagnostics under a failed test (CommonJS, no vm modules), and puts them in the JSON report', async () => {
+  it('prints the services\' diagnostics under a failed test and a failed hook (CommonJS, no vm modules), and puts them in the JSON report', async () => {
     const out = outputDir('e2e-jest-fail');
     const session = sessionId('e2e-jest-fail');
     const result = await jest(['failing', '--json', `--outputFile=${join(out, 'report.json')}`], { E2E_FAILING: '1', E2E_SESSION: session });
@@ -87,8 +88,13 @@ describe('jest preset (real jest CLI)', () => {
     expect(output).toMatch(/\[db\]\n {6}── Diagnostics of dw-postgres-/);
     expect(output).not.toMatch(/● passes, and gets nothing extra/);
     expect(output).not.toMatch(/postgres:\/\/[^:\s]+:[^@*\s]{8,}@/);
+    // A failing afterEach: its test gets them; a failing afterAll: the file gets them, printed once.
+    expect(output).toMatch(/● an afterEach that fails › passes by itself\n\n {4}afterEach broke\n/);
+    expect(output).toMatch(/● an afterEach that fails › passes by itself\n\n {4}DockerWrapperDiagnostics: The services during this test \(docker-wrapper\):\n/);
+    expect(output).toMatch(/● Test suite failed to run\n\n {4}The services during this test file \(docker-wrapper\):\n {4}\[db\]\n/);
+    expect(output.match(/Diagnostics of dw-redis-/g)).toHaveLength(3);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as JsonReport;
-    const [failed, passed] = report.testResults[0]?.assertionResults ?? [];
+    const [failed, passed] = report.testResults.find((file) => file.name.endsWith('diagnostics.spec.cjs'))?.assertionResults ?? [];
     expect(failed?.status).toBe('failed');
     expect(failed?.failureMessages.join('\n')).toMatch(/exited with code 137/);
     const details = failed?.failureDetails.find((d) => d.name === 'DockerWrapperDiagnostics');

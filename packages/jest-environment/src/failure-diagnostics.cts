@@ -13,11 +13,13 @@ export interface DiagnosticsError extends Error {
   diagnostics: RunDiagnostics['reports'];
 }
 
-// An error whose message is the whole report: no stack frames (they would point here, not at the test).
-function diagnosticsError(title: string, diagnostics: RunDiagnostics): DiagnosticsError {
+// An error whose message is the whole report, with no stack frames (they would point here, not at
+// the test). A test's error keeps its name in the stack; a file's (Jest prints the message, then
+// the stack) gets an empty one, so the report is printed once.
+function diagnosticsError(title: string, diagnostics: RunDiagnostics, scope: 'test' | 'file'): DiagnosticsError {
   const error = new Error(`${title} (docker-wrapper):\n${diagnostics.text}`) as DiagnosticsError;
   error.name = 'DockerWrapperDiagnostics';
-  error.stack = `${error.name}: ${error.message}`;
+  error.stack = scope === 'test' ? `${error.name}: ${error.message}` : '';
   error.diagnostics = diagnostics.reports;
   return error;
 }
@@ -41,21 +43,21 @@ export class ServicesDiagnostics {
     if (event.name === 'test_start') {
       this.#started.set(event.test, Date.now());
     } else if (event.name === 'test_done' && event.test.errors.length > 0) {
-      const error = await this.#report('The services during this test', this.#started.get(event.test) ?? this.#fileStarted);
+      const error = await this.#report('The services during this test', this.#started.get(event.test) ?? this.#fileStarted, 'test');
       if (error) event.test.errors.push(error);
     } else if (event.name === 'hook_failure' && event.hook.type === 'afterAll') {
-      const error = await this.#report('The services during this test file', this.#fileStarted);
+      const error = await this.#report('The services during this test file', this.#fileStarted, 'file');
       if (error) state.unhandledErrors.push(error);
     }
   }
 
-  async #report(title: string, since: number): Promise<Error | undefined> {
+  async #report(title: string, since: number, scope: 'test' | 'file'): Promise<Error | undefined> {
     const handle = readRunHandle(this.#env);
     if (!handle) return undefined;
     if (this.#client?.handle !== handle) this.#client = new RunClient(handle);
     try {
       const diagnostics = await this.#client.diagnostics({ since, until: Date.now() });
-      return diagnostics.text ? diagnosticsError(title, diagnostics) : undefined;
+      return diagnostics.text ? diagnosticsError(title, diagnostics, scope) : undefined;
     } catch (error) {
       return new Error(`docker-wrapper: the services' diagnostics could not be read: ${error instanceof Error ? error.message : String(error)}`);
     }
