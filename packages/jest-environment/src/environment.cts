@@ -21,4 +21,6 @@ export class DockerWrapperEnvironment extends NodeEnvironment {
 }
 
 export { DockerWrapperEnvironment as TestEnvironment };
+export { ServicesDiagnostics } from './failure-diagnostics.cjs';
+export type { DiagnosticsError } from './failure-diagnostics.cjs';
 export default DockerWrapperEnvironment;
