@@ -76,6 +76,16 @@ describe('jest preset (real jest CLI)', () => {
     expect(await leftovers(session)).toEqual([]);
   });
 
+  it('ends on its own with --detectOpenHandles reporting nothing (tests in band, in Jest\'s own process)', async () => {
+    const session = sessionId('e2e-jest-handles');
+    const result = await jest(['--detectOpenHandles', 'tests/users.spec.cjs', 'tests/cache.spec.cjs'], { E2E_SESSION: session });
+    expect(result.timedOut).toBe(false);
+    expect(result.exitCode, plain(result.all)).toBe(0);
+    expect(plain(result.all)).toMatch(/Tests: +3 passed, 3 total/);
+    expect(plain(result.all)).not.toMatch(/open handle|did not exit/i);
+    expect(await leftovers(session)).toEqual([]);
+  });
+
   it('prints the services\' diagnostics under a failed test and a failed hook (CommonJS, no vm modules), and puts them in the JSON report', async () => {
     const out = outputDir('e2e-jest-fail');
     const session = sessionId('e2e-jest-fail');
