@@ -8,7 +8,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { leftovers, outputDir, readJsonLines, runningContainers, sessionId, until, type Child } from '../support/runner.js';
+import { killMidRun, leftovers, outputDir, readJsonLines, runningContainers, sessionId, until, type Child } from '../support/runner.js';
 
 const project = fileURLToPath(new URL('./project', import.meta.url));
 const jestBin = fileURLToPath(new URL('../../node_modules/jest/bin/jest.js', import.meta.url));
@@ -142,15 +142,9 @@ describe('jest preset (real jest CLI)', () => {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {
     it(`leaves nothing behind when Jest gets ${signal} in the middle of a run`, async () => {
       const session = sessionId(`e2e-jest-${signal.toLowerCase()}`);
-      const child = jest(['slow'], { E2E_SLOW: '1', E2E_SESSION: session });
-      let output = '';
-      child.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      expect(await until(async () => (await runningContainers(session)).length === 3, 120_000), output).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      child.kill(signal);
-      await child;
-      const clean = await until(async () => (await leftovers(session)).length === 0, 10_000, 250);
-      expect(clean, `left after ${signal}: ${(await leftovers(session)).join(', ')}`).toBe(true);
+      const result = await killMidRun(jest(['slow'], { E2E_SLOW: '1', E2E_SESSION: session }), session, signal, { containers: 3 });
+      expect(result.started, plain(result.output)).toBe(true);
+      expect(result.left, `left after ${signal}`).toEqual([]);
     });
   }
 
