@@ -1,9 +1,12 @@
 // A test process's view of a run: the plain connections from the handle, and isolate and
 // diagnostics answered by the run's coordinator in the process that started the services.
+// Imports nothing at run time but Node and its own folder: it also loads in CommonJS sandboxes.
 import { request } from 'node:http';
-import { DockerWrapperError, InvalidOptionError, didYouMean, type DiagnosticsReport } from '@docker-wrapper/core';
+import type { DiagnosticsReport } from '@docker-wrapper/core';
+import { RunConnectionError, RunOptionError, RunRequestError } from './errors.js';
 import type { RunHandle } from './handle.js';
 import type { DiagnosticsRequest, WireError } from './protocol.js';
+import { suggestName } from './suggest.js';
 
 export interface RunDiagnostics {
   /** One block per service with a container; '' when there is none. */
@@ -58,7 +61,7 @@ export class RunClient<C extends Record<string, unknown> = Record<string, unknow
 
   #checkService(service: string): void {
     const names = Object.keys(this.handle.connections);
-    if (!names.includes(service)) throw new InvalidOptionError('service', service, `This run has no such service.${didYouMean(service, names)} Services: ${names.join(', ')}.`);
+    if (!names.includes(service)) throw new RunOptionError('service', JSON.stringify(service), `This run has no such service.${suggestName(service, names)} Services: ${names.join(', ')}.`);
   }
 
   #post<T>(path: string, body: unknown): Promise<T> {
@@ -76,32 +79,16 @@ export class RunClient<C extends Record<string, unknown> = Record<string, unknow
         res.on('end', () => {
           try {
             const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as T & { error?: WireError };
-            if (answer.error) reject(fromWire(answer.error));
+            if (answer.error) reject(new RunRequestError(answer.error));
             else resolve(answer);
           } catch (cause) {
-            reject(new DockerWrapperError('STREAM_FAILED', `The run's coordinator at ${this.handle.endpoint} answered ${res.statusCode ?? '?'} with no JSON.`, { cause }));
+            reject(new RunConnectionError(`The run's coordinator at ${this.handle.endpoint} answered ${res.statusCode ?? '?'} with no JSON.`, { cause }));
           }
         });
       });
       req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
-      req.on('error', (cause) => reject(new DockerWrapperError('STREAM_FAILED', `The run's coordinator at ${this.handle.endpoint} (in the process that started the services) did not answer ${path}: ${cause.message}. Has the run ended?`, { cause })));
+      req.on('error', (cause) => reject(new RunConnectionError(`The run's coordinator at ${this.handle.endpoint} (in the process that started the services) did not answer ${path}: ${cause.message}. Has the run ended?`, { cause })));
       req.end(text);
     });
   }
-}
-
-// An error the coordinator answered with: its code, option and message as they were thrown there.
-export class RunRequestError extends Error {
-  readonly code: string;
-  readonly option: string | undefined;
-  constructor(wire: WireError) {
-    super(wire.message);
-    this.name = 'RunRequestError';
-    this.code = wire.code;
-    this.option = wire.option;
-  }
-}
-
-function fromWire(wire: WireError): Error {
-  return new RunRequestError(wire);
 }

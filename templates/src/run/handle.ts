@@ -1,6 +1,6 @@
 // The plain data a run hands to the processes that run tests: the connections, which container
 // serves each service, and where the starting process answers isolate and diagnostics requests.
-import { InvalidOptionError } from '@docker-wrapper/core';
+import { RunOptionError } from './errors.js';
 
 /** One started service, as a worker sees it. */
 export interface RunServiceInfo {
@@ -28,6 +28,12 @@ export interface RunHandle<C extends Record<string, unknown> = Record<string, un
   startedAt: string;
 }
 
+// Shown instead of the value: core's InvalidOptionError would quote it the same way.
+const NOT_SHOWN = JSON.stringify('(not shown: it may hold passwords)');
+
+/** The environment variable that hands a run to child processes, as the handle's JSON. */
+export const RUN_HANDLE_ENV = 'DOCKER_WRAPPER_RUN';
+
 // Checks data that claims to be a run handle (from an env variable, provide/inject, a file).
 export function parseRunHandle(value: unknown, source: string): RunHandle {
   const data = typeof value === 'string' ? parseJson(value, source) : value;
@@ -36,7 +42,7 @@ export function parseRunHandle(value: unknown, source: string): RunHandle {
     && typeof handle.endpoint === 'string' && /^http:\/\/(127\.0\.0\.1|\[::1\]|localhost):\d+$/.test(handle.endpoint)
     && typeof handle.token === 'string' && typeof handle.connections === 'object' && handle.connections !== null
     && typeof handle.services === 'object' && handle.services !== null;
-  if (!ok) throw new InvalidOptionError(source, '(not shown: it may hold passwords)', 'Expected the run handle that a docker-wrapper run hands to its test processes (version 1).');
+  if (!ok) throw new RunOptionError(source, NOT_SHOWN, 'Expected the run handle that a docker-wrapper run hands to its test processes (version 1).');
   return handle as RunHandle;
 }
 
@@ -44,6 +50,6 @@ function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new InvalidOptionError(source, '(not shown: it may hold passwords)', 'Expected the JSON of a docker-wrapper run handle.');
+    throw new RunOptionError(source, NOT_SHOWN, 'Expected the JSON of a docker-wrapper run handle.');
   }
 }
