@@ -1,0 +1,111 @@
+// The Vitest plugin against the same e2e suite over testcontainers-node 12 (issue 10,
+// "Performance"): wall time of a whole `vitest run` child process of e2e/vitest/project (its test
+// files unchanged) with the services from
+//   plugin          the project as it is (dockerServices() in its vitest.config.ts);
+//   testcontainers  bench/vitest-tc: a global setup starting the three services with
+//                   testcontainers (Ryuk off, same images and settings), and a hand-written
+//                   `services()` runtime in place of the plugin's;
+//   already running the same runtime against containers started once before the rounds: the suite
+//                   with no start at all (plugin overhead = plugin - this).
+// Each round also times Kafka's raw ready limit (bench/raw.mjs: docker run, its start line, a topic
+// and a produce/fetch round trip), the slowest of the three services. Interleaved, the order
+// rotated each round, after one untimed warm-up of each. `npm run bench:vitest [rounds]`.
+// BENCH_TIMING=1 prints when the testcontainers services were ready and how long isolation took.
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { rawKafkaReady } from './raw.mjs';
+import { docker, median, report, resolveImage, sleep, time } from './support.mjs';
+import { BENCH_LABEL, startTestcontainers } from './vitest-tc/containers.mjs';
+
+const rounds = Number(process.argv[2] ?? 5);
+const runId = `vitest-${randomUUID().slice(0, 8)}`;
+// Every testcontainers container of this run (here and in the Vitest children) carries it.
+process.env.BENCH_RUN_ID = runId;
+const project = fileURLToPath(new URL('../e2e/vitest/project', import.meta.url));
+const vitestBin = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
+const tcConfig = fileURLToPath(new URL('./vitest-tc/vitest.config.mjs', import.meta.url));
+const kafkaImage = resolveImage('apache/kafka:3.9.1');
+const pluginSessions = [];
+
+// One whole `vitest run`; refuses a run that did not pass all six tests (it would time nothing).
+async function vitestRun(args, env) {
+  const result = await execa(process.execPath, [vitestBin, 'run', ...args], {
+    cwd: project, env: { NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true', ...env }, all: true, reject: false, timeout: 300_000,
+  });
+  if (result.exitCode !== 0 || !/Tests\s+6 passed/.test(result.all ?? '')) throw new Error(`vitest run ${args.join(' ')} failed (exit ${result.exitCode}):\n${result.all}`);
+  if (process.env.BENCH_TIMING === '1') console.log((result.all ?? '').split('\n').filter((line) => line.includes('[bench-timing]')).join('\n'));
+}
+
+async function labelled(kind, label) {
+  const { stdout } = await docker([kind, 'ls', ...(kind === 'container' ? ['-a'] : []), '-q', '--filter', `label=${label}`]);
+  return stdout.split('\n').filter(Boolean);
+}
+
+// Removes what a failed or interrupted round left of this run's testcontainers; returns the count.
+async function sweep() {
+  const ids = await labelled('container', `${BENCH_LABEL}=${runId}`);
+  if (ids.length > 0) await docker(['rm', '-f', '-v', ...ids]);
+  return ids.length;
+}
+
+process.once('SIGINT', () => {
+  void sweep().finally(() => process.exit(130));
+});
+
+const prestarted = await startTestcontainers();
+const variants = {
+  plugin: (round) => {
+    const session = `${runId}-plugin-${round}`;
+    pluginSessions.push(session);
+    return vitestRun([], { E2E_SESSION: session });
+  },
+  testcontainers: () => vitestRun(['--config', tcConfig], {}),
+  'already running': () => vitestRun(['--config', tcConfig], { BENCH_SERVICES: JSON.stringify(prestarted.data) }),
+  'raw kafka ready': async () => {
+    const started = await rawKafkaReady(kafkaImage);
+    return started.cleanup;
+  },
+};
+const names = Object.keys(variants);
+const results = Object.fromEntries(names.map((name) => [name, []]));
+
+try {
+  // Untimed: fills the plugin's initialised-Postgres image for this schema, warms disks and JITs.
+  for (const name of names) {
+    const cleanup = await variants[name]('warm-up');
+    if (typeof cleanup === 'function') await cleanup();
+  }
+  for (let round = 0; round < rounds; round++) {
+    const order = names.map((_, i) => names[(i + round) % names.length]);
+    for (const name of order) {
+      const { ms, value: cleanup } = await time(() => variants[name](round));
+      results[name].push(ms);
+      if (typeof cleanup === 'function') await cleanup();
+      await sleep(500);
+    }
+    console.log(`round ${round + 1}/${rounds}: ${names.map((name) => `${name} ${results[name][round].toFixed(0)}`).join(', ')} ms`);
+  }
+} finally {
+  await prestarted.stop();
+  const swept = await sweep();
+  if (swept > 0) console.log(`removed ${swept} container(s) a failed round left`);
+}
+
+report('Whole `vitest run` of e2e/vitest/project (4 files, 6 tests, 2 workers)', results, 'testcontainers');
+const r = results;
+const plugin = median(r.plugin);
+const overhead = r.plugin.map((ms, i) => ms - r['already running'][i]);
+const paired = (values, base) => median(values.map((v, i) => v / base[i])).toFixed(2);
+console.log(`\n  plugin / testcontainers: medians x${(plugin / median(r.testcontainers)).toFixed(2)}, paired x${paired(r.plugin, r.testcontainers)} (target <= 0.5)`);
+console.log(`  plugin overhead (plugin - already running): medians ${(plugin - median(r['already running'])).toFixed(0)} ms, paired ${median(overhead).toFixed(0)} ms`);
+console.log(`  overhead / raw kafka ready: medians x${((plugin - median(r['already running'])) / median(r['raw kafka ready'])).toFixed(2)}, paired x${paired(overhead, r['raw kafka ready'])} (target <= 1.1)`);
+
+// Nothing of the run may be left: the plugin's sessions (its reaper has a few seconds) and ours.
+await sleep(5000);
+const left = [...await labelled('container', `${BENCH_LABEL}=${runId}`)];
+for (const session of pluginSessions) {
+  for (const kind of ['container', 'network', 'volume']) left.push(...await labelled(kind, `docker-wrapper.session=${session}`));
+}
+console.log(left.length === 0 ? '\n  nothing left running' : `\n  LEFT BEHIND: ${left.join(' ')}`);
+if (left.length > 0) process.exitCode = 1;
