@@ -12,56 +12,36 @@
 // rotated each round, after one untimed warm-up of each. `npm run bench:vitest [rounds]`.
 // BENCH_TIMING=1 prints when the testcontainers services were ready and how long isolation took.
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
 import { rawKafkaReady } from './raw.mjs';
-import { docker, median, report, resolveImage, sleep, time } from './support.mjs';
-import { BENCH_LABEL, startTestcontainers } from './vitest-tc/containers.mjs';
+import { median, report, resolveImage, sleep, time } from './support.mjs';
+import { startTestcontainers } from './vitest-tc/containers.mjs';
+import { TC_CONFIG, leftBehind, sweep, vitestRun } from './vitest-runs.mjs';
 
 const rounds = Number(process.argv[2] ?? 5);
 const runId = `vitest-${randomUUID().slice(0, 8)}`;
 // Every testcontainers container of this run (here and in the Vitest children) carries it.
 process.env.BENCH_RUN_ID = runId;
-const project = fileURLToPath(new URL('../e2e/vitest/project', import.meta.url));
-const vitestBin = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
-const tcConfig = fileURLToPath(new URL('./vitest-tc/vitest.config.mjs', import.meta.url));
 const kafkaImage = resolveImage('apache/kafka:3.9.1');
 const pluginSessions = [];
 
-// One whole `vitest run`; refuses a run that did not pass all six tests (it would time nothing).
-async function vitestRun(args, env) {
-  const result = await execa(process.execPath, [vitestBin, 'run', ...args], {
-    cwd: project, env: { NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true', ...env }, all: true, reject: false, timeout: 300_000,
-  });
-  if (result.exitCode !== 0 || !/Tests\s+6 passed/.test(result.all ?? '')) throw new Error(`vitest run ${args.join(' ')} failed (exit ${result.exitCode}):\n${result.all}`);
-  if (process.env.BENCH_TIMING === '1') console.log((result.all ?? '').split('\n').filter((line) => line.includes('[bench-timing]')).join('\n'));
-}
-
-async function labelled(kind, label) {
-  const { stdout } = await docker([kind, 'ls', ...(kind === 'container' ? ['-a'] : []), '-q', '--filter', `label=${label}`]);
-  return stdout.split('\n').filter(Boolean);
-}
-
-// Removes what a failed or interrupted round left of this run's testcontainers; returns the count.
-async function sweep() {
-  const ids = await labelled('container', `${BENCH_LABEL}=${runId}`);
-  if (ids.length > 0) await docker(['rm', '-f', '-v', ...ids]);
-  return ids.length;
-}
-
 process.once('SIGINT', () => {
-  void sweep().finally(() => process.exit(130));
+  void sweep(runId).finally(() => process.exit(130));
 });
 
 const prestarted = await startTestcontainers();
 const variants = {
-  plugin: (round) => {
+  plugin: async (round) => {
     const session = `${runId}-plugin-${round}`;
     pluginSessions.push(session);
-    return vitestRun([], { E2E_SESSION: session });
+    await vitestRun([], { E2E_SESSION: session });
   },
-  testcontainers: () => vitestRun(['--config', tcConfig], {}),
-  'already running': () => vitestRun(['--config', tcConfig], { BENCH_SERVICES: JSON.stringify(prestarted.data) }),
+  testcontainers: async () => {
+    const { output } = await vitestRun(['--config', TC_CONFIG], {});
+    if (process.env.BENCH_TIMING === '1') console.log(output.split('\n').filter((line) => line.includes('[bench-timing]')).join('\n'));
+  },
+  'already running': async () => {
+    await vitestRun(['--config', TC_CONFIG], { BENCH_SERVICES: JSON.stringify(prestarted.data) });
+  },
   'raw kafka ready': async () => {
     const started = await rawKafkaReady(kafkaImage);
     return started.cleanup;
@@ -88,7 +68,7 @@ try {
   }
 } finally {
   await prestarted.stop();
-  const swept = await sweep();
+  const swept = await sweep(runId);
   if (swept > 0) console.log(`removed ${swept} container(s) a failed round left`);
 }
 
@@ -103,9 +83,6 @@ console.log(`  overhead / raw kafka ready: medians x${((plugin - median(r['alrea
 
 // Nothing of the run may be left: the plugin's sessions (its reaper has a few seconds) and ours.
 await sleep(5000);
-const left = [...await labelled('container', `${BENCH_LABEL}=${runId}`)];
-for (const session of pluginSessions) {
-  for (const kind of ['container', 'network', 'volume']) left.push(...await labelled(kind, `docker-wrapper.session=${session}`));
-}
+const left = await leftBehind(runId, pluginSessions);
 console.log(left.length === 0 ? '\n  nothing left running' : `\n  LEFT BEHIND: ${left.join(' ')}`);
 if (left.length > 0) process.exitCode = 1;
