@@ -1,8 +1,11 @@
 // Where the time of bench/vitest.mjs's runs goes. Each `vitest run` uses bench/vitest-timing's
-// config (the variant's own plus timeline events), split into phases:
+// config (the variant's own plus timeline events; the plugin also with `diagnostics: false`, and
+// with the workspace packages loaded by Node as from an npm install), split into phases:
 //   vitest start   spawn -> global setup begins (node, Vitest, config and plugin loading)
 //   global setup   -> first test file begins (the services' start, then the first workers)
-//   tests          -> last test file ends (isolation included: files await it at the top)
+//   tests          -> last test file ends (isolation included: files await it at the top), and
+//                  per file, summed over the four: loading the services' runtime, collecting the
+//                  file (its imports and its awaited isolation) and running its tests
 //   teardown       -> the variant's teardown ends (stopping the services)
 //   exit           -> the process has exited
 // Next to them, in this process: startRun() of the plugin's services (as its global setup calls it)
@@ -25,16 +28,22 @@ const schema = fileURLToPath(new URL('../e2e/app/schema.sql', import.meta.url));
 // The map of e2e/vitest/project/services.ts.
 const services = () => ({ db: postgres({ initScripts: [schema] }), cache: redis(), bus: kafka({ topics: ['user-events'] }) });
 const PHASES = ['vitest start', 'global setup', 'tests', 'teardown', 'exit', 'total'];
+const FILE_PHASES = ['runtime load', 'collect', 'run'];
 const pluginSessions = [];
 
-// The phases of one run from its events (epoch ms).
+// The phases of one run from its events (epoch ms), then the per-file ones summed over the files
+// (a file runs in a worker process of its own: its events share a pid).
 function phases({ output, spawnedAt, exitedAt }) {
   const events = output.split('\n').filter((line) => line.startsWith('[bench-event] ')).map((line) => JSON.parse(line.slice(14)));
   const first = (name) => Math.min(...events.filter((e) => e.event === name).map((e) => e.at));
   const last = (name) => Math.max(...events.filter((e) => e.event === name).map((e) => e.at));
   const marks = [spawnedAt, first('setup-begin'), first('file-begin'), last('file-end'), last('teardown-end'), exitedAt];
   if (marks.some((m) => !Number.isFinite(m))) throw new Error(`missing timeline events in:\n${output}`);
-  return [...marks.slice(1).map((m, i) => m - marks[i]), exitedAt - spawnedAt];
+  const files = [...new Set(events.filter((e) => e.event === 'file-begin').map((e) => e.pid))];
+  const at = (pid, name) => events.find((e) => e.pid === pid && e.event === name)?.at ?? NaN;
+  const perFile = [['file-begin', 'runtime-ready'], ['runtime-ready', 'collected'], ['collected', 'file-end']]
+    .map(([from, to]) => files.reduce((sum, pid) => sum + at(pid, to) - at(pid, from), 0));
+  return [...marks.slice(1).map((m, i) => m - marks[i]), exitedAt - spawnedAt, ...perFile];
 }
 
 process.once('SIGINT', () => {
@@ -47,12 +56,17 @@ const cachedPostgres = warm.environment.services.db.container.image;
 await warm.stop();
 const prestarted = await startTestcontainers();
 
+// A plugin run with a session of its own (checked for leftovers at the end).
+function pluginRun(round, env) {
+  const session = `${runId}-plugin-${pluginSessions.length}-${round}`;
+  pluginSessions.push(session);
+  return vitestRun(['--config', TIMING_CONFIG], { BENCH_BASE: 'plugin', E2E_SESSION: session, ...env });
+}
+
 const runs = {
-  plugin: (round) => {
-    const session = `${runId}-plugin-${round}`;
-    pluginSessions.push(session);
-    return vitestRun(['--config', TIMING_CONFIG], { BENCH_BASE: 'plugin', E2E_SESSION: session });
-  },
+  plugin: (round) => pluginRun(round, {}),
+  'plugin, no diagnostics': (round) => pluginRun(round, { BENCH_BASE: 'plugin-no-diagnostics' }),
+  'plugin, dist external': (round) => pluginRun(round, { BENCH_EXTERNAL: '1' }),
   testcontainers: () => vitestRun(['--config', TIMING_CONFIG], { BENCH_BASE: 'testcontainers' }),
   'already running': () => vitestRun(['--config', TIMING_CONFIG], { BENCH_BASE: 'testcontainers', BENCH_SERVICES: JSON.stringify(prestarted.data) }),
 };
@@ -97,9 +111,10 @@ try {
 
 const cell = (v) => v.toFixed(0).padStart(8);
 console.log(`\nPhases of a whole \`vitest run\` (median ms of ${rounds})`);
-console.log(`  ${''.padEnd(18)}${PHASES.map((p) => p.padStart(14)).join('')}`);
+const columns = [...PHASES, ...FILE_PHASES.map((p) => `Σ ${p}`)];
+console.log(`  ${''.padEnd(24)}${columns.map((p) => p.padStart(14)).join('')}`);
 for (const [name, rows] of Object.entries(timeline)) {
-  console.log(`  ${name.padEnd(18)}${PHASES.map((_, i) => cell(median(rows.map((r) => r[i]))).padStart(14)).join('')}`);
+  console.log(`  ${name.padEnd(24)}${columns.map((_, i) => cell(median(rows.map((r) => r[i]))).padStart(14)).join('')}`);
 }
 console.log(`\nIn this process (median ms of ${rounds})`);
 for (const [name, { start, stop }] of Object.entries(startTimes)) {
