@@ -112,9 +112,9 @@ try {
 const cell = (v) => v.toFixed(0).padStart(8);
 console.log(`\nPhases of a whole \`vitest run\` (median ms of ${rounds})`);
 const columns = [...PHASES, ...FILE_PHASES.map((p) => `Σ ${p}`)];
-console.log(`  ${''.padEnd(24)}${columns.map((p) => p.padStart(14)).join('')}`);
+console.log(`  ${''.padEnd(24)}${columns.map((p) => p.padStart(16)).join('')}`);
 for (const [name, rows] of Object.entries(timeline)) {
-  console.log(`  ${name.padEnd(24)}${columns.map((_, i) => cell(median(rows.map((r) => r[i]))).padStart(14)).join('')}`);
+  console.log(`  ${name.padEnd(24)}${columns.map((_, i) => cell(median(rows.map((r) => r[i]))).padStart(16)).join('')}`);
 }
 console.log(`\nIn this process (median ms of ${rounds})`);
 for (const [name, { start, stop }] of Object.entries(startTimes)) {
