@@ -27,6 +27,19 @@ process.env.BENCH_RUN_ID = runId;
 const schema = fileURLToPath(new URL('../e2e/app/schema.sql', import.meta.url));
 // The map of e2e/vitest/project/services.ts.
 const services = () => ({ db: postgres({ initScripts: [schema] }), cache: redis(), bus: kafka({ topics: ['user-events'] }) });
+// When each service of an in-process startRun() was ready, ms after the call.
+const ready = { db: [], cache: [], bus: [] };
+function timedServices(since) {
+  return Object.fromEntries(Object.entries(services()).map(([name, template]) => [name, {
+    kind: template.kind,
+    options: template.options,
+    start: async (...args) => {
+      const service = await template.start(...args);
+      ready[name].push(performance.now() - since);
+      return service;
+    },
+  }]));
+}
 const PHASES = ['vitest start', 'global setup', 'tests', 'teardown', 'exit', 'total'];
 const FILE_PHASES = ['runtime load', 'collect', 'run'];
 const pluginSessions = [];
@@ -73,7 +86,7 @@ const runs = {
 // In this process: a start, then (separately timed) its stop.
 const starts = {
   'startRun() (plugin services, diagnostics on)': async () => {
-    const run = await startRun(services());
+    const run = await startRun(timedServices(performance.now()));
     return () => run.stop();
   },
   'testcontainers start (parallel)': async () => {
@@ -120,6 +133,8 @@ console.log(`\nIn this process (median ms of ${rounds})`);
 for (const [name, { start, stop }] of Object.entries(startTimes)) {
   console.log(`  ${name.padEnd(46)} start ${cell(median(start))}   stop/cleanup ${cell(median(stop))}`);
 }
+
+console.log(`  startRun(): each service ready after (median ms) ${Object.entries(ready).map(([name, ms]) => `${name} ${median(ms).toFixed(0)}`).join(', ')}`);
 
 await sleep(5000);
 const left = await leftBehind(runId, pluginSessions);
