@@ -6,6 +6,7 @@ const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 // Tests import the workspace packages from source, so `npm test` needs no build between edits.
 const alias = {
   '@docker-wrapper/core': src('./packages/core/src/index.ts'),
+  '@docker-wrapper/templates/worker': src('./templates/src/run/worker.ts'),
   '@docker-wrapper/templates': src('./templates/src/index.ts'),
 };
 

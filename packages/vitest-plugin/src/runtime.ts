@@ -1,5 +1,8 @@
 // Public API of @docker-wrapper/vitest/runtime (the test side): `services()` in any test file.
-import { createServicesAccessor, type ConnectionsOf, type ServicesAccessor, type TemplateMap } from '@docker-wrapper/templates';
+// Values come from the worker entry only (no docker engine code: it loads in every test file);
+// the main entry is imported for types, which vanish at run time.
+import type { ConnectionsOf, TemplateMap } from '@docker-wrapper/templates';
+import { createServicesAccessor, type ServicesAccessor } from '@docker-wrapper/templates/worker';
 import { inject } from 'vitest';
 import { PROVIDE_KEY } from './provide-key.js';
 

@@ -5,7 +5,7 @@
 // last afterEach (hooks run as a stack), so it also sees failures of the user's own afterEach.
 import { afterEach, beforeEach, inject } from 'vitest';
 import type { DiagnosticsReport } from '@docker-wrapper/core';
-import { RunClient } from '@docker-wrapper/templates';
+import { RunClient } from '@docker-wrapper/templates/worker';
 import { PROVIDE_KEY } from './provide-key.js';
 
 declare module 'vitest' {
