@@ -13,7 +13,7 @@ export interface Handlers {
   up(services: string[], options: CommonCliOptions & { detach?: boolean }): Promise<number>;
   down(options: CommonCliOptions): Promise<number>;
   ps(options: CommonCliOptions): Promise<number>;
-  prune(options: CommonCliOptions & { olderThanMs?: number; reused?: boolean; cache?: boolean; all?: boolean; dryRun?: boolean }): Promise<number>;
+  prune(options: CommonCliOptions & { olderThanMs?: number; session?: string; reused?: boolean; cache?: boolean; all?: boolean; dryRun?: boolean }): Promise<number>;
   logs(service: string, options: { config?: string; follow?: boolean; tail?: number }): Promise<number>;
   events(options: CommonCliOptions & { session?: string; since?: string; until?: string }): Promise<number>;
   stats(options: CommonCliOptions & { once?: boolean }): Promise<number>;
@@ -26,6 +26,11 @@ function duration(value: string): number {
   } catch (error) {
     throw new InvalidArgumentError((error as Error).message.replace(/^--older-than: /, ''));
   }
+}
+
+function sessionId(value: string): string {
+  if (!/^[a-zA-Z0-9_.-]{1,64}$/.test(value)) throw new InvalidArgumentError('Expected a session id: 1-64 letters, digits, `_`, `.` or `-`.');
+  return value;
 }
 
 function count(value: string): number {
@@ -69,13 +74,14 @@ export function buildProgram(handlers: Handlers, result: (code: number) => void,
     .action(async (options) => result(await handlers.ps(options)));
   command('prune', 'remove leftovers: leaked sessions (their process is gone); with flags, reused containers and cached images')
     .addOption(new Option('--older-than <duration>', 'only leaked sessions at least this old (90s, 15m, 1h, 2d)').argParser(duration))
+    .addOption(new Option('--session <id>', 'only this leaked session').argParser(sessionId))
     .option('--reused', "also this project's reused containers (and their networks)")
     .option('--cache', "also this project's cached (initialised) images")
     .option('--all', 'leaked sessions, reused containers and cached images')
     .option('-n, --dry-run', 'list what would be removed, remove nothing')
     .addOption(configOption())
     .addOption(jsonOption('print what was removed as JSON'))
-    .action(async (options: { olderThan?: number; reused?: boolean; cache?: boolean; all?: boolean; dryRun?: boolean; config?: string; json?: boolean }) => {
+    .action(async (options: { olderThan?: number; session?: string; reused?: boolean; cache?: boolean; all?: boolean; dryRun?: boolean; config?: string; json?: boolean }) => {
       const { olderThan, ...rest } = options;
       result(await handlers.prune({ ...rest, ...(olderThan !== undefined ? { olderThanMs: olderThan } : {}) }));
     });

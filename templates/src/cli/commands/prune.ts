@@ -10,6 +10,8 @@ export interface PruneCliOptions {
   config?: string;
   json?: boolean;
   olderThanMs?: number;
+  /** Only this leaked session. */
+  session?: string;
   reused?: boolean;
   cache?: boolean;
   all?: boolean;
@@ -21,7 +23,8 @@ export async function pruneCommand(options: PruneCliOptions, output: Output): Pr
   const docker = await connectForQueries(dockerOptions);
   const reused = Boolean(options.reused || options.all);
   const cache = Boolean(options.cache || options.all);
-  const { leaked } = await findLeftovers(docker, { olderThanMs: options.olderThanMs ?? 0 });
+  const found = await findLeftovers(docker, { olderThanMs: options.olderThanMs ?? 0 });
+  const leaked = options.session === undefined ? found.leaked : found.leaked.filter((l) => l.sessionId === options.session);
   if (!options.dryRun) {
     for (const session of leaked) {
       const owner = await connectForQueries(dockerOptions, { sessionId: session.sessionId, keep: false });

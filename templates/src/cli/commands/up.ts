@@ -46,9 +46,12 @@ async function sweep(docker: ConnectOptions, sessionId: string): Promise<void> {
   await session.close();
 }
 
+// Waits for Ctrl-C or SIGTERM, holding the process open meanwhile (the run's own handles are unref'd).
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
+    const hold = setInterval(() => undefined, 2 ** 30);
     const on = (signal: NodeJS.Signals) => {
+      clearInterval(hold);
       process.off('SIGINT', on);
       process.off('SIGTERM', on);
       resolve(signal);
