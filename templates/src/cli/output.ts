@@ -39,7 +39,8 @@ export function createOutput(options: OutputOptions = {}): Output {
   const human = options.json ? stderr : stdout;
   const { colors, live } = decorations(Boolean(human.isTTY), env);
   return {
-    live,
+    // A terminal that reports no size (a pseudo-terminal of a script) cannot be redrawn in place.
+    live: live && (human.rows ?? 0) > 0,
     colors: createColors(colors),
     stream: human,
     info: (line) => human.write(`${line}\n`),
