@@ -1,7 +1,7 @@
 // The `docker-wrapper` command as a user runs it: a subprocess of the built bin against the real
 // engine, in a temporary project with its own state folder. Needs `npm run build` first.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -37,6 +37,7 @@ describe('docker-wrapper up --detach, ps, down', () => {
     expect(await redis.ping()).toBe('PONG');
     redis.disconnect();
 
+    expect(readdirSync(join(project.dir, '.state', 'projects'))).toHaveLength(1);
     const ps = await cli(project, ['ps', '--json']);
     expect(ps.code, ps.stderr).toBe(0);
     const listed = JSON.parse(ps.stdout) as { services: { name: string; containerId: string; status: string; sessionId: string }[] };
@@ -54,9 +55,24 @@ describe('docker-wrapper up --detach, ps, down', () => {
       expect.objectContaining({ sessionId: started.sessionId, containers: 2 }),
     ]);
     expect(await sessionResources(started.sessionId)).toEqual([]);
-    expect(existsSync(join(project.dir, '.state', 'projects'))).toBe(true);
+    // The state file recorded the session while it ran, and is gone with it.
+    expect(readdirSync(join(project.dir, '.state', 'projects'))).toEqual([]);
     const after = JSON.parse((await cli(project, ['ps', '--json'])).stdout) as { services: unknown[] };
     expect(after.services).toEqual([]);
+  });
+});
+
+describe('docker-wrapper up --detach (a service fails)', () => {
+  it('exits 1 naming the failed service, and leaves nothing of the session', async () => {
+    const project = cliProject("import { defineConfig, redis } from '@docker-wrapper/templates';\nexport default defineConfig({ services: { cache: redis(), broken: redis({ image: 'dw-cli-test-missing/redis:1', pull: 'never' }) } });\n");
+    const result = await cli(project, ['up', '--detach']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('1 of 2 service(s) failed to start');
+    expect(result.stderr).toContain('- broken (redis)');
+    expect(result.stderr).not.toContain('keeping');
+    const { stdout } = await exec('docker', ['ps', '-aq', '--filter', `label=docker-wrapper.detached=${project.dir}`]);
+    expect(stdout.trim()).toBe('');
+    expect(existsSync(join(project.dir, '.state', 'projects'))).toBe(false);
   });
 });
 

@@ -73,7 +73,8 @@ export async function up(names: readonly string[], options: UpOptions, output: O
     ...config.docker,
     sessionId,
     handleSignals: false,
-    ...(options.detach ? { labels: { ...config.docker?.labels, [DETACHED_LABEL]: project } } : {}),
+    // Detached, the session keeps everything by design: no "keeping N containers" notice.
+    ...(options.detach ? { labels: { ...config.docker?.labels, [DETACHED_LABEL]: project }, log: () => undefined } : {}),
   };
   // Ctrl-C while starting: the run layer stops what started and rejects.
   const abort = new AbortController();
