@@ -199,3 +199,36 @@ describe('docker-wrapper usage errors', () => {
     expect(result.stderr).toContain('"1x"');
   });
 });
+
+describe('docker-wrapper logs, stats, events', () => {
+  it('read a detached service by its name', async () => {
+    const project = cliProject(REDIS_CONFIG);
+    const up = await cli(project, ['up', '--detach', '--json']);
+    expect(up.code, up.stderr).toBe(0);
+    const { sessionId } = JSON.parse(up.stdout) as UpJson;
+    try {
+      const logs = await cli(project, ['logs', 'cache', '--tail', '20']);
+      expect(logs.code, logs.stderr).toBe(0);
+      expect(logs.stdout).toContain('Ready to accept connections');
+
+      const stats = await cli(project, ['stats', '--once', '--json']);
+      expect(stats.code, stats.stderr).toBe(0);
+      const samples = JSON.parse(stats.stdout) as { service: string; running: boolean; memoryBytes: number }[];
+      expect(samples).toEqual([expect.objectContaining({ service: 'cache', running: true })]);
+      expect(samples[0]?.memoryBytes).toBeGreaterThan(0);
+
+      // A past --until replays the session's events and ends.
+      const events = await cli(project, ['events', '--session', sessionId, '--since', '10m', '--until', new Date().toISOString(), '--json']);
+      expect(events.code, events.stderr).toBe(0);
+      const actions = events.stdout.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { type: string; action: string }).action);
+      expect(actions).toEqual(expect.arrayContaining(['create', 'start']));
+
+      const unknown = await cli(project, ['logs', 'cahce']);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('Did you mean `cache`?');
+    } finally {
+      await cli(project, ['down']);
+    }
+    expect(await sessionResources(sessionId)).toEqual([]);
+  });
+});
