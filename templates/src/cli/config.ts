@@ -11,6 +11,7 @@ export interface CliConfig {
   config: DockerWrapperConfig;
 }
 
+// Loads the config file named by `--config`, or the nearest one; errors name the file and option.
 export async function readConfig(file: string | undefined, cwd: string = process.cwd()): Promise<CliConfig> {
   return loadConfig({ cwd, option: '--config', ...(file !== undefined ? { file } : {}) });
 }

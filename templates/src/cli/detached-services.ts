@@ -10,6 +10,7 @@ export interface RunningService {
   containerId: string;
 }
 
+// Every service with a container that a recorded detached session of this project holds.
 export function runningServices(): RunningService[] {
   return readState(currentProject()).sessions.flatMap((session) => Object.entries(session.services).flatMap(([name, s]) => (s.containerId ? [{ name, kind: s.kind, containerId: s.containerId }] : [])));
 }

@@ -43,6 +43,7 @@ export function exportLines(services: Record<string, { kind: string; connection:
   });
 }
 
+// `export NAME=value`, quoted for POSIX shells.
 export function formatExport(line: ExportLine): string {
   return `export ${line.variable}=${shellQuote(line.value)}`;
 }

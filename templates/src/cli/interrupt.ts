@@ -5,6 +5,7 @@ export interface Interrupt {
   release(): void;
 }
 
+// An AbortSignal that fires on the next Ctrl-C or SIGTERM.
 export function untilInterrupted(): Interrupt {
   const controller = new AbortController();
   const on = () => controller.abort();

@@ -16,6 +16,7 @@ export interface Leftovers {
   kept: PruneResult;
 }
 
+// Lists leaked sessions (any project's) and this project's reused containers and cached images.
 export async function findLeftovers(docker: Docker, options: { olderThanMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Leftovers> {
   const env = options.env ?? process.env;
   const [resources, kept] = await Promise.all([listLabelled(docker, SESSION_LABEL), prune(docker, { dryRun: true })]);

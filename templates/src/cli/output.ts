@@ -32,6 +32,7 @@ export function decorations(isTty: boolean, env: NodeJS.ProcessEnv): { colors: b
   return { colors: !noColor && (forced || (isTty && !ci && !dumb)), live: isTty && !ci && !dumb };
 }
 
+// The output of one command: stdout for people (stderr under --json), colours as the environment allows.
 export function createOutput(options: OutputOptions = {}): Output {
   const env = options.env ?? process.env;
   const stdout = options.stdout ?? process.stdout;

@@ -22,6 +22,7 @@ const WAITS_FOR: Record<string, string> = {
   kafka: 'the broker to serve metadata',
 };
 
+// What a service of `kind` waits for before it is ready, in words.
 export function waitsFor(kind: string): string {
   return WAITS_FOR[kind] ?? 'its readiness checks';
 }

@@ -40,6 +40,7 @@ export function stateFile(project: string, env: NodeJS.ProcessEnv = process.env)
   return join(stateDir(env), 'projects', `${createHash('sha256').update(project).digest('hex').slice(0, 16)}.json`);
 }
 
+// The project's state; an empty one when the file is missing, unreadable or another project's.
 export function readState(project: string, env: NodeJS.ProcessEnv = process.env): ProjectState {
   const empty: ProjectState = { version: 1, project, sessions: [] };
   let text: string;

@@ -86,6 +86,7 @@ function freeBytes(dir: string): number | undefined {
   }
 }
 
+// Runs every check and prints them; exit code 0, 1 on a problem, 3 when the engine is unreachable.
 export async function doctor(options: DoctorOptions, output: Output): Promise<number> {
   const checks: Check[] = [{ name: 'cli', ok: true, detail: `docker-wrapper ${version}, Node.js ${process.version}` }];
   const config = await configCheck(options.config, checks);

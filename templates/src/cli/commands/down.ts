@@ -11,6 +11,7 @@ export interface DownOptions {
   json?: boolean;
 }
 
+// Runs `down`: sweeps each detached session of this project and forgets it.
 export async function down(options: DownOptions, output: Output): Promise<number> {
   const project = currentProject();
   const dockerOptions = await configuredDocker(options.config);

@@ -20,6 +20,7 @@ export function formatEvent(event: DockerEvent): string {
   return `${new Date(event.time).toISOString()}  ${event.type} ${event.action}${event.detail ? `: ${event.detail}` : ''}  ${name}  session=${event.attributes[SESSION_LABEL] ?? '-'}`;
 }
 
+// Runs `events` until Ctrl-C or `--until`.
 export async function events(options: EventsCliOptions, output: Output): Promise<number> {
   const docker = await connectForQueries(await configuredDocker(options.config));
   const stop = untilInterrupted();

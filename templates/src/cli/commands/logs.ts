@@ -2,7 +2,6 @@
 import { connectForQueries, configuredDocker } from '../engine.js';
 import { runningService } from '../detached-services.js';
 import { EXIT } from '../exit-codes.js';
-import type { Output } from '../output.js';
 import { untilInterrupted } from '../interrupt.js';
 
 export interface LogsCliOptions {
@@ -11,7 +10,8 @@ export interface LogsCliOptions {
   tail?: number;
 }
 
-export async function logs(name: string, options: LogsCliOptions, output: Output): Promise<number> {
+// Runs `logs`: prints the service's output to stdout (until Ctrl-C with --follow).
+export async function logs(name: string, options: LogsCliOptions): Promise<number> {
   const service = runningService(name);
   const docker = await connectForQueries(await configuredDocker(options.config));
   try {
@@ -22,6 +22,5 @@ export async function logs(name: string, options: LogsCliOptions, output: Output
   } finally {
     await docker.close();
   }
-  void output;
   return EXIT.ok;
 }

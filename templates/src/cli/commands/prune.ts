@@ -18,6 +18,7 @@ export interface PruneCliOptions {
   dryRun?: boolean;
 }
 
+// Runs `prune`: leaked sessions by session sweep, reused and cached through prune().
 export async function pruneCommand(options: PruneCliOptions, output: Output): Promise<number> {
   const dockerOptions = await configuredDocker(options.config);
   const docker = await connectForQueries(dockerOptions);

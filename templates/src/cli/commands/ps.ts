@@ -15,6 +15,7 @@ export interface PsOptions {
 
 const short = (id: string) => id.slice(0, 12);
 
+// Runs `ps`.
 export async function ps(options: PsOptions, output: Output): Promise<number> {
   const project = currentProject();
   const docker = await connectForQueries(await configuredDocker(options.config));

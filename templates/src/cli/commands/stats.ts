@@ -32,6 +32,7 @@ export function statsRow(service: string, sample: StatsSample): string[] {
 
 export const STATS_HEADER = ['SERVICE', 'STATE', 'CPU', 'MEMORY / LIMIT', 'NET IN / OUT', 'BLOCK IN / OUT', 'PIDS'];
 
+// Runs `stats`: one sample each (`--once`) or a stream until Ctrl-C.
 export async function stats(options: StatsCliOptions, output: Output): Promise<number> {
   const services = runningServices();
   if (services.length === 0) throw new UsageError('No service is running for this project: start them with `docker-wrapper up --detach`.');

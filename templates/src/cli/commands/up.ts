@@ -61,6 +61,7 @@ function untilSignal(): Promise<NodeJS.Signals> {
   });
 }
 
+// Runs `up`; resolves to the exit code once attached services are stopped or detached ones recorded.
 export async function up(names: readonly string[], options: UpOptions, output: Output): Promise<number> {
   const { file, config } = await readConfig(options.config);
   let templates = selectServices(config.services, names, file);
