@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { withMachineLock } from '../lock.js';
 
 /** Marks the resources of a detached session, with the project as value (besides the session labels). */
 export const DETACHED_LABEL = 'docker-wrapper.detached';
@@ -68,4 +69,14 @@ export function writeState(state: ProjectState, env: NodeJS.ProcessEnv = process
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
   renameSync(temporary, file);
+}
+
+// Reads, changes and writes the project's state under a machine-wide lock, so that two `up
+// --detach` (or an `up` and a `down`) of one project never lose each other's sessions.
+export function updateState(project: string, change: (state: ProjectState) => ProjectState, env: NodeJS.ProcessEnv = process.env): Promise<ProjectState> {
+  return withMachineLock(`cli-state-${basename(stateFile(project, env), '.json')}`, async () => {
+    const next = change(readState(project, env));
+    writeState(next, env);
+    return next;
+  });
 }

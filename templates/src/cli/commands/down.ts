@@ -4,7 +4,7 @@ import { currentProject } from '../../project.js';
 import { connectForQueries, configuredDocker, listLabelled } from '../engine.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../output.js';
-import { DETACHED_LABEL, readState, writeState } from '../state.js';
+import { DETACHED_LABEL, readState, updateState } from '../state.js';
 
 export interface DownOptions {
   config?: string;
@@ -27,7 +27,7 @@ export async function down(options: DownOptions, output: Output): Promise<number
     const result = await session.close();
     removed.push({ sessionId, services: Object.keys(state.sessions.find((s) => s.sessionId === sessionId)?.services ?? {}), ...result });
   }
-  writeState({ ...state, sessions: state.sessions.filter((s) => !sessions.includes(s.sessionId)) });
+  await updateState(project, (now) => ({ ...now, sessions: now.sessions.filter((s) => !sessions.includes(s.sessionId)) }));
   if (options.json) {
     output.json({ project, sessions: removed });
   } else if (removed.length === 0) {

@@ -13,7 +13,7 @@ import { imageOf } from '../image-of.js';
 import type { Output } from '../output.js';
 import { Progress } from '../progress.js';
 import { newCliSessionId } from '../session-id.js';
-import { DETACHED_LABEL, readState, writeState, type DetachedSession } from '../state.js';
+import { DETACHED_LABEL, updateState, type DetachedSession } from '../state.js';
 
 export interface UpOptions {
   config?: string;
@@ -103,8 +103,7 @@ export async function up(names: readonly string[], options: UpOptions, output: O
       startedAt: run.handle.startedAt,
       services: Object.fromEntries(Object.entries(started).map(([name, s]) => [name, { kind: s.kind, containerId: s.container?.id ?? null, image: images[name] ?? null }])),
     };
-    const state = readState(project);
-    writeState({ ...state, sessions: [...state.sessions, record] });
+    await updateState(project, (state) => ({ ...state, sessions: [...state.sessions, record] }));
   }
   if (options.json) {
     output.json({
