@@ -1,0 +1,62 @@
+// The engine as the command line queries it: a session that starts no reaper, handles no signal
+// and removes nothing at close, and label listings read as JSON lines.
+import { Docker, type ConnectOptions } from '@docker-wrapper/core';
+
+import { findConfigFile } from '../config/find-config.js';
+import { readConfig } from './config.js';
+
+// The `docker` settings of the config file, when there is one (`--config`, or found from here up).
+export async function configuredDocker(file: string | undefined): Promise<ConnectOptions> {
+  if (file === undefined && !findConfigFile(process.cwd()).file) return {};
+  return (await readConfig(file)).config.docker ?? {};
+}
+
+// A session for looking and for removing by session id; nothing of its own to clean up.
+export function connectForQueries(options: ConnectOptions, extra: ConnectOptions = {}): Promise<Docker> {
+  return Docker.connect({ ...options, reaper: false, handleSignals: false, keep: true, log: () => undefined, ...extra });
+}
+
+/** One resource as the listings read it: its labels that matter here. */
+export interface LabelledResource {
+  type: 'container' | 'network' | 'volume';
+  id: string;
+  name: string;
+  image: string;
+  status: string;
+  session: string;
+  pid: string;
+  host: string;
+  created: string;
+  project: string;
+  persistent: string;
+  detached: string;
+}
+
+const LABELS = { session: 'docker-wrapper.session', pid: 'docker-wrapper.pid', host: 'docker-wrapper.host', created: 'docker-wrapper.created', project: 'docker-wrapper.project', persistent: 'docker-wrapper.persistent', detached: 'docker-wrapper.detached' };
+
+// A `--format` template that prints one JSON object per resource (docker's own `json` quoting).
+export function formatTemplate(type: LabelledResource['type']): string {
+  const fields: Record<string, string> = {
+    id: type === 'volume' ? '.Name' : '.ID',
+    name: type === 'container' ? '.Names' : '.Name',
+    ...(type === 'container' ? { image: '.Image', status: '.Status' } : {}),
+    ...Object.fromEntries(Object.entries(LABELS).map(([key, label]) => [key, `(.Label "${label}")`])),
+  };
+  return `{${Object.entries(fields).map(([key, field]) => `"${key}":{{json ${field}}}`).join(',')}}`;
+}
+
+// The JSON lines of a listing as resources (pure).
+export function parseResources(type: LabelledResource['type'], stdout: string): LabelledResource[] {
+  return stdout.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => Object.assign({ image: '', status: '' }, JSON.parse(line) as Partial<LabelledResource>, { type }) as LabelledResource);
+}
+
+// The containers, networks and volumes carrying `label` (`key` or `key=value`).
+export async function listLabelled(docker: Docker, label: string): Promise<LabelledResource[]> {
+  const filter = ['--filter', `label=${label}`];
+  const lists = await Promise.all((['container', 'network', 'volume'] as const).map((type) => {
+    const args = type === 'container' ? ['ps', '-a', '--no-trunc', ...filter] : [type, 'ls', ...filter];
+    return docker.executor.run({ args: [...args, '--format', formatTemplate(type)], parse: (stdout) => parseResources(type, stdout) });
+  }));
+  return lists.flat();
+}
+
