@@ -1,6 +1,6 @@
-// Ready means: the broker is on its network under its alias, it logged its start line, the listed
-// topics exist with a leader for every partition, and one record produced from this process is
-// fetched back (through the host-facing listener, i.e. the advertised address clients will use).
+// Ready means: the broker is on its network under its alias, it logged its start line, and through
+// the host-facing listener (the advertised address clients will use) it lists itself, the listed
+// topics exist, and the leader of every partition of them serves it. Nothing is written.
 import type { Container, WaitContext, WaitStrategy } from '@docker-wrapper/core';
 import { Wait, WaitFailure } from '@docker-wrapper/core';
 import { prepareBroker, type BrokerAddress } from './admin.js';
@@ -9,7 +9,7 @@ import type { NormalizedTopic } from './topics.js';
 import { KafkaRequestError } from './wire/errors.js';
 
 export class KafkaReadiness implements WaitStrategy {
-  readonly description = `log ${JSON.stringify(READY_LINE)}, then topics and a produce/fetch round trip`;
+  readonly description = `log ${JSON.stringify(READY_LINE)}, then the broker, the topics and their leaders through the advertised port`;
   readonly #log = Wait.forLog(READY_LINE);
   readonly #address: BrokerAddress;
   readonly #topics: readonly NormalizedTopic[];

@@ -37,8 +37,9 @@ class KafkaTemplate implements Template<KafkaConnection, KafkaService> {
     if (brought) return startBroughtByEnv(brought, options, startOptions.signal);
     // Everything that makes two brokers interchangeable; never the cluster id or the host port.
     // The project too: it names the reusable broker's network, which is the project's.
+    // (Layout 2: brokers of layout 1 hold a readiness topic of the template's.)
     const reuseHash = specHash({
-      kind: 'kafka', layout: 1, project: currentProject(), image: docker.images.resolve(options.image), host: docker.host, network: options.network ?? null,
+      kind: 'kafka', layout: 2, project: currentProject(), image: docker.images.resolve(options.image), host: docker.host, network: options.network ?? null,
       alias: options.alias, settings: options.settings, topics: options.topics,
     });
     // Made while docker starts the broker; the broker joins it while its JVM starts.
@@ -91,7 +92,7 @@ export async function launchOnFreePort(
         builder,
         reuse: options.reuse,
         reuseHash,
-        // A fresh broker was made ready by its wait strategy; a reused one gets its topics and a round trip.
+        // A fresh broker was made ready by its wait strategy; a reused one gets its topics and the same checks.
         whenReused: async (container: Container) => {
           reusedPort = await prepareReused(container, options, signal);
         },

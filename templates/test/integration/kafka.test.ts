@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ContainerBuilder, SESSION_LABEL, Wait, type Docker } from '@docker-wrapper/core';
-import { kafka, type KafkaConnection, type KafkaService } from '@docker-wrapper/templates';
+import { REUSE_LABEL, kafka, type KafkaConnection, type KafkaService } from '@docker-wrapper/templates';
 import getPort from 'get-port';
 import { normalizeKafkaOptions } from '../../src/kafka/options.js';
 import { serviceNetwork } from '../../src/kafka/network.js';
@@ -16,7 +16,8 @@ let bus: KafkaService;
 
 beforeAll(async () => {
   docker = await connectForTest();
-  bus = await kafka({ topics: [{ name: 'orders', partitions: 3 }, 'events'], startupTimeout: 120_000 }).start(docker);
+  // Only the first test writes to `landing` (later ones read `orders` from the beginning).
+  bus = await kafka({ topics: [{ name: 'orders', partitions: 3 }, 'events', { name: 'landing', partitions: 2 }], startupTimeout: 120_000 }).start(docker);
 });
 afterAll(async () => {
   await bus?.stop();
@@ -80,16 +81,54 @@ async function sessionNetworks(): Promise<string[]> {
   return result.stdout.split('\n').filter(Boolean).sort();
 }
 
+// The topics a client lists (kafkajs, as a user's assertion would).
+async function listTopics(connection: KafkaConnection): Promise<string[]> {
+  const admin = client(connection).admin();
+  await admin.connect();
+  try {
+    return (await admin.listTopics()).sort();
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+// Sends one record to each partition of `topic` with a producer that never retries: it fails if a
+// partition's leader does not serve it yet.
+async function produceOnce(connection: KafkaConnection, topic: string, partitions: number): Promise<void> {
+  const producer = new Kafka({ clientId: 'dw-test', brokers: connection.bootstrapServers, logLevel: logLevel.NOTHING, retry: { retries: 0 } }).producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages: Array.from({ length: partitions }, (_, partition) => ({ partition, value: 'first' })) });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
 describe('kafka', () => {
-  it('has the listed topics, with their partitions, when start() resolves', async () => {
-    const admin = client(bus.connection).admin();
-    await admin.connect();
+  // Runs first: nothing else has touched the broker yet.
+  it('holds exactly the listed topics, with their partitions, when start() resolves, and each takes a record at once', async () => {
+    expect(await listTopics(bus.connection)).toEqual(['events', 'landing', 'orders']);
+    expect(await partitionCounts(bus.connection, ['orders', 'events', 'landing'])).toEqual({ orders: 3, events: 1, landing: 2 });
+    await produceOnce(bus.connection, 'landing', 2);
+  });
+
+  it('a reused broker holds exactly its listed topics too', async () => {
+    // A spec no earlier run used (the topic is part of it).
+    const topic = `reused-${randomBytes(4).toString('hex')}`;
+    const options = { reuse: true, topics: [topic], startupTimeout: 120_000 };
+    const first = await kafka(options).start(docker);
+    const hash = first.container?.info.labels[REUSE_LABEL] as string;
     try {
-      expect(await admin.listTopics()).toEqual(expect.arrayContaining(['orders', 'events']));
+      expect(await listTopics(first.connection)).toEqual([topic]);
+      const again = await kafka(options).start(docker);
+      expect(again.reused).toBe(true);
+      expect(await listTopics(again.connection)).toEqual([topic]);
+      await produceOnce(again.connection, topic, 1);
     } finally {
-      await admin.disconnect();
+      // Only this test's broker and network: prune() would also take other suites' reused services.
+      await first.container?.remove();
+      await docker.executor.raw(['network', 'rm', `dw-kafka-${hash}`]);
     }
-    expect(await partitionCounts(bus.connection, ['orders', 'events'])).toEqual({ orders: 3, events: 1 });
   });
 
   it('hands out plain connection data advertised on the published host port', async () => {
