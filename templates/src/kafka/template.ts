@@ -49,7 +49,7 @@ class KafkaTemplate implements Template<KafkaConnection, KafkaService> {
       const { container, reused, hostPort } = await launchOnFreePort(docker, options, pending, reuseHash, startOptions.signal);
       const network = await pending;
       return new KafkaService({
-        bootstrapServers: [hostAndPort(container.host, hostPort)],
+        brokers: [hostAndPort(container.host, hostPort)],
         internalBootstrapServers: `${options.alias}:${INTERNAL_PORT}`,
         network: network.name,
         topics: options.topics,
@@ -128,7 +128,7 @@ async function prepareReused(container: Container, options: NormalizedKafkaOptio
 // Bring-your-own: no container; the listed topics are created on the given cluster.
 async function startBroughtByEnv(brokers: string[], options: NormalizedKafkaOptions, signal?: AbortSignal): Promise<KafkaService> {
   const service = new KafkaService({
-    bootstrapServers: brokers,
+    brokers,
     internalBootstrapServers: brokers.join(','),
     network: undefined,
     topics: options.topics,
@@ -144,7 +144,8 @@ async function startBroughtByEnv(brokers: string[], options: NormalizedKafkaOpti
  * A Kafka service template: a single-node KRaft broker from the official `apache/kafka` image.
  * @example
  * const bus = await kafka({ topics: [{ name: 'orders', partitions: 3 }] }).start(docker);
- * bus.connection.bootstrapServers; // ['127.0.0.1:49200'], reachable from this machine
+ * bus.connection.brokers;          // ['127.0.0.1:49200'], reachable from this machine (kafkajs)
+ * bus.connection.bootstrapServers; // '127.0.0.1:49200', the same comma-joined
  * bus.internalBootstrapServers;    // 'kafka:19092', reachable from containers on bus.network
  */
 export function kafka(options: KafkaOptions = {}): Template<KafkaConnection, KafkaService> {

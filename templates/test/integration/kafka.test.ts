@@ -25,12 +25,12 @@ afterAll(async () => {
 });
 
 function client(connection: KafkaConnection): Kafka {
-  return new Kafka({ clientId: 'dw-test', brokers: connection.bootstrapServers, logLevel: logLevel.NOTHING });
+  return new Kafka({ clientId: 'dw-test', brokers: connection.brokers, logLevel: logLevel.NOTHING });
 }
 
 // Reads `count` values of `topic` from the beginning, in a consumer group of its own.
 async function consume(connection: KafkaConnection, topic: string, count: number): Promise<string[]> {
-  const consumer = client(connection).consumer({ groupId: `dw-test-${randomBytes(4).toString('hex')}` });
+  const consumer = client(connection).consumer({ groupId: `${connection.groupPrefix}dw-test-${randomBytes(4).toString('hex')}` });
   const values: string[] = [];
   await consumer.connect();
   try {
@@ -95,7 +95,7 @@ async function listTopics(connection: KafkaConnection): Promise<string[]> {
 // Sends one record to each partition of `topic` with a producer that never retries: it fails if a
 // partition's leader does not serve it yet.
 async function produceOnce(connection: KafkaConnection, topic: string, partitions: number): Promise<void> {
-  const producer = new Kafka({ clientId: 'dw-test', brokers: connection.bootstrapServers, logLevel: logLevel.NOTHING, retry: { retries: 0 } }).producer({ allowAutoTopicCreation: false });
+  const producer = new Kafka({ clientId: 'dw-test', brokers: connection.brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 } }).producer({ allowAutoTopicCreation: false });
   await producer.connect();
   try {
     await producer.send({ topic, messages: Array.from({ length: partitions }, (_, partition) => ({ partition, value: 'first' })) });
@@ -133,7 +133,7 @@ describe('kafka', () => {
 
   it('hands out plain connection data advertised on the published host port', async () => {
     const port = bus.container?.hostPort(9092);
-    expect(bus.connection).toEqual({ bootstrapServers: [`127.0.0.1:${port}`], brokers: `127.0.0.1:${port}`, topicPrefix: '' });
+    expect(bus.connection).toEqual({ brokers: [`127.0.0.1:${port}`], bootstrapServers: `127.0.0.1:${port}`, topicPrefix: '', groupPrefix: '' });
     expect(JSON.parse(JSON.stringify(bus.connection))).toEqual(bus.connection);
     expect(bus.internalBootstrapServers).toBe('kafka:19092');
     expect(bus.network).toMatch(/^dw-net-/);
@@ -180,10 +180,11 @@ describe('kafka', () => {
 
   it('isolates keys with topic prefixes, the listed topics made under each', async () => {
     const [a, b, again, odd] = await Promise.all([bus.isolate('worker-1'), bus.isolate('worker-2'), bus.isolate('worker-1'), bus.isolate('worker 1')]);
-    expect(a).toEqual({ ...bus.connection, topicPrefix: 'worker-1.' });
-    expect(b.topicPrefix).toBe('worker-2.');
+    expect(a).toEqual({ ...bus.connection, topicPrefix: 'worker-1.', groupPrefix: 'worker-1.' });
+    expect(b).toMatchObject({ topicPrefix: 'worker-2.', groupPrefix: 'worker-2.' });
     expect(again).toEqual(a);
     expect(odd.topicPrefix).toMatch(/^worker-1-[0-9a-f]{8}\.$/);
+    expect(odd.groupPrefix).toBe(odd.topicPrefix);
     expect(await partitionCounts(bus.connection, ['worker-1.orders', 'worker-1.events', 'worker-2.orders', `${odd.topicPrefix}orders`])).toEqual({
       'worker-1.orders': 3,
       'worker-1.events': 1,
@@ -208,7 +209,7 @@ describe('kafka', () => {
   it('brings its own brokers from DOCKER_WRAPPER_KAFKA_BROKERS: no container, no network, topics made there', async () => {
     const containers = await docker.containers.listSession();
     const networks = await sessionNetworks();
-    vi.stubEnv('DOCKER_WRAPPER_KAFKA_BROKERS', bus.connection.brokers);
+    vi.stubEnv('DOCKER_WRAPPER_KAFKA_BROKERS', bus.connection.bootstrapServers);
     try {
       const byo = await kafka({ topics: [{ name: 'brought', partitions: 2 }] }).start(docker);
       expect(byo.container).toBeUndefined();
