@@ -3,7 +3,7 @@
 // writing anything (the broker holds only the user's topics). Transient failures are retried
 // until the signal aborts.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTopicsRequest, listOffsetsRequest, metadataRequest, type NewTopic } from './wire/api.js';
+import { createTopicsRequest, listOffsetsRequest, metadataRequest, type NewTopic, type TopicPartitions } from './wire/api.js';
 import { KafkaRequestError, TOPIC_ALREADY_EXISTS, check, errorName, isRetriable } from './wire/errors.js';
 import { BrokerSocket } from './wire/socket.js';
 
@@ -107,7 +107,7 @@ async function registered(socket: BrokerSocket, signal: AbortSignal): Promise<vo
 // Waits until the leader of every partition of `topics` answers for it. A broker's metadata names
 // a new partition's leader a moment before that leader serves it (produce and fetch would get
 // NOT_LEADER_OR_FOLLOWER then); ListOffsets goes where they go and reads nothing.
-async function served(socket: BrokerSocket, topics: readonly NewTopic[], signal: AbortSignal): Promise<void> {
+async function served(socket: BrokerSocket, topics: readonly TopicPartitions[], signal: AbortSignal): Promise<void> {
   if (topics.length === 0) return;
   await until(signal, async () => {
     const offsets = await socket.send(listOffsetsRequest(topics), { timeoutMs: REQUEST_TIMEOUT_MS, signal });
@@ -129,6 +129,21 @@ export async function prepareBroker(address: BrokerAddress, topics: readonly New
       await registered(socket, signal);
       await ensureTopicsOn(socket, topics, { signal });
       await served(socket, topics, signal);
+    } finally {
+      socket.close();
+    }
+  });
+}
+
+// Readiness of a broker that restarted: it lists itself, and the leader of every partition of
+// every topic it holds (the listed ones, isolate()'s, the consumer offsets) serves it again.
+export async function prepareRestarted(address: BrokerAddress, signal: AbortSignal): Promise<void> {
+  await retrying(`the broker and the leaders of its topics on ${address.host}:${address.port}`, signal, async () => {
+    const socket = await open([address], signal);
+    try {
+      await registered(socket, signal);
+      const metadata = await socket.send(metadataRequest(null), { timeoutMs: REQUEST_TIMEOUT_MS, signal });
+      await served(socket, metadata.topics.map((topic) => ({ name: topic.name, partitions: topic.partitions.length })), signal);
     } finally {
       socket.close();
     }

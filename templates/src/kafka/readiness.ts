@@ -3,7 +3,7 @@
 // topics exist, and the leader of every partition of them serves it. Nothing is written.
 import type { Container, WaitContext, WaitStrategy } from '@docker-wrapper/core';
 import { Wait, WaitFailure } from '@docker-wrapper/core';
-import { prepareBroker, type BrokerAddress } from './admin.js';
+import { prepareBroker, prepareRestarted, type BrokerAddress } from './admin.js';
 import { READY_LINE } from './builder.js';
 import type { NormalizedTopic } from './topics.js';
 import { KafkaRequestError } from './wire/errors.js';
@@ -27,12 +27,21 @@ export class KafkaReadiness implements WaitStrategy {
 
   async wait(context: WaitContext): Promise<void> {
     await Promise.all([this.#log.wait(context), this.#attach(context.container)]);
-    try {
-      await prepareBroker(this.#address, this.#topics, context.signal);
-    } catch (error) {
-      // A refusal (a bad topic config, ...) is final; running out of time stays a timeout.
-      if (error instanceof KafkaRequestError) throw context.signal.aborted ? new Error(error.message) : new WaitFailure('failed', error.message);
-      throw error;
-    }
+    await prepareBroker(this.#address, this.#topics, context.signal).catch((error: unknown) => rethrow(error, context.signal));
   }
+}
+
+// A refusal (a bad topic config, ...) is final; running out of time stays a timeout.
+function rethrow(error: unknown, signal: AbortSignal): never {
+  if (error instanceof KafkaRequestError) throw signal.aborted ? new Error(error.message) : new WaitFailure('failed', error.message);
+  throw error;
+}
+
+// Ready again after a restart: the broker lists itself and every topic it holds is served by its
+// leader (the log line of the first start is still in the log, so it proves nothing now).
+export function servingAgain(address: BrokerAddress): WaitStrategy {
+  return {
+    description: 'the broker and the leaders of all its topics through the advertised port',
+    wait: (context) => prepareRestarted(address, context.signal).catch((error: unknown) => rethrow(error, context.signal)),
+  };
 }

@@ -1,10 +1,11 @@
 // A running Kafka: its connection (plain data), the address other containers use, topic creation
 // and per-key topic and consumer group prefixes.
-import type { Container } from '@docker-wrapper/core';
+import type { Container, WaitStrategy } from '@docker-wrapper/core';
 import { DockerWrapperError, InvalidOptionError } from '@docker-wrapper/core';
 import { ServiceBase } from '../service-base.js';
 import { ensureTopics } from './admin.js';
 import { parseBroker } from './brokers.js';
+import { servingAgain } from './readiness.js';
 import { MAX_TOPIC_LENGTH, isolatedPrefix, normalizeTopics, type NormalizedTopic, type TopicOption } from './topics.js';
 import { KafkaRequestError } from './wire/errors.js';
 
@@ -64,6 +65,13 @@ export class KafkaService extends ServiceBase<KafkaConnection> {
     if (tooLong) throw new InvalidOptionError('isolate', key, `The topic \`${tooLong.name}\` would be longer than ${MAX_TOPIC_LENGTH} characters; use a shorter key.`);
     await this.#ensure(topics);
     return { ...this.connection, brokers: [...this.connection.brokers], topicPrefix, groupPrefix: topicPrefix };
+  }
+
+  // After a restart: the broker (the one this service started) serves every topic it holds again.
+  protected override readyAgain(): WaitStrategy {
+    const address = parseBroker(this.connection.brokers[0] ?? '');
+    if (!address) throw new DockerWrapperError('COMMAND_FAILED', `Kafka at ${this.connection.bootstrapServers}: no broker address to check after a restart.`);
+    return servingAgain(address);
   }
 
   async #ensure(topics: NormalizedTopic[], signal?: AbortSignal): Promise<void> {

@@ -1,7 +1,7 @@
-// A running Postgres: its connection, per-key isolated databases and snapshots.
+// A running Postgres: its connection, per-key isolated databases, snapshots, restart.
 import { createHash } from 'node:crypto';
-import type { Container, Executor } from '@docker-wrapper/core';
-import { InvalidOptionError } from '@docker-wrapper/core';
+import type { Container, Executor, WaitStrategy } from '@docker-wrapper/core';
+import { InvalidOptionError, WaitFailure } from '@docker-wrapper/core';
 import { ServiceBase, type ServiceParts } from '../service-base.js';
 import { isolateBrought } from './brought-isolate.js';
 import { claimSql, createSparesSql } from './pool.js';
@@ -131,5 +131,25 @@ export class PostgresService extends ServiceBase<PostgresConnection> {
   protected override async beforeStop(): Promise<void> {
     await this.#background;
     await this.#session?.close();
+  }
+
+  // After a restart (the session was closed before it): the session's next script opens a new psql,
+  // which waits inside the container until the server accepts TCP connections. isolate() and the
+  // other maintenance calls then go through it as before.
+  protected override readyAgain(): WaitStrategy {
+    const session = this.#session as PsqlSession;
+    return {
+      description: 'SELECT 1 over TCP (psql in the container)',
+      wait: async ({ signal }) => {
+        const abort = () => session.kill();
+        signal.addEventListener('abort', abort, { once: true });
+        try {
+          const lines = await session.run('SELECT 1;');
+          if (lines.at(-1) !== '1') throw new WaitFailure('failed', `psql answered ${JSON.stringify(lines.join('\n').slice(0, 200))} to SELECT 1`);
+        } finally {
+          signal.removeEventListener('abort', abort);
+        }
+      },
+    };
   }
 }

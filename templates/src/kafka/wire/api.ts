@@ -29,8 +29,8 @@ export interface Metadata {
   topics: TopicMetadata[];
 }
 
-// Metadata of `topics` (none: brokers and controller only), never creating a topic.
-export function metadataRequest(topics: readonly string[]): KafkaRequest<Metadata> {
+// Metadata of `topics` (none: brokers and controller only; null: every topic), never creating a topic.
+export function metadataRequest(topics: readonly string[] | null): KafkaRequest<Metadata> {
   return {
     apiKey: 3,
     version: 4,
@@ -98,6 +98,12 @@ export function createTopicsRequest(topics: readonly NewTopic[], timeoutMs: numb
   };
 }
 
+/** A topic and how many partitions it has. */
+export interface TopicPartitions {
+  name: string;
+  partitions: number;
+}
+
 export interface PartitionOffset {
   topic: string;
   partition: number;
@@ -108,7 +114,7 @@ export interface PartitionOffset {
 // The latest offset of every partition of `topics`, answered by each partition's leader: it fails
 // (NOT_LEADER_OR_FOLLOWER, UNKNOWN_TOPIC_OR_PARTITION) until the leader's replica serves the
 // partition, which is what a producer's or a consumer's first request needs.
-export function listOffsetsRequest(topics: readonly { name: string; partitions: number }[]): KafkaRequest<PartitionOffset[]> {
+export function listOffsetsRequest(topics: readonly TopicPartitions[]): KafkaRequest<PartitionOffset[]> {
   const body = new Writer()
     .int32(-1) // replica_id: a consumer
     .array(topics, (w, topic) => w.string(topic.name).array(Array.from({ length: topic.partitions }, (_, i) => i), (p, index) => p.int32(index).int64(-1n)))
