@@ -1,7 +1,7 @@
-// Ready means: the broker is on its network under its alias, it logged its start line, and through
-// the host-facing listener (the advertised address clients will use) it lists itself, the listed
-// topics exist, and the leader of every partition of them serves it. Nothing is written.
-import type { Container, WaitContext, WaitStrategy } from '@docker-wrapper/core';
+// Ready means: the broker logged its start line, and through the host-facing listener (the
+// advertised address clients will use) it lists itself, the listed topics exist, and the leader
+// of every partition of them serves it. Nothing is written.
+import type { WaitContext, WaitStrategy } from '@docker-wrapper/core';
 import { Wait, WaitFailure } from '@docker-wrapper/core';
 import { prepareBroker, prepareRestarted, type BrokerAddress } from './admin.js';
 import { READY_LINE } from './builder.js';
@@ -13,20 +13,15 @@ export class KafkaReadiness implements WaitStrategy {
   readonly #log = Wait.forLog(READY_LINE);
   readonly #address: BrokerAddress;
   readonly #topics: readonly NormalizedTopic[];
-  readonly #attach: (container: Container) => Promise<void>;
 
-  /**
-   * `address`: the published, advertised host port (known before the start, so docker's port
-   * table need not have caught up); `attach` puts the container on its network while it starts.
-   */
-  constructor(address: BrokerAddress, topics: readonly NormalizedTopic[], attach: (container: Container) => Promise<void>) {
+  /** `address`: the published, advertised host port (known before the start, so docker's port table need not have caught up). */
+  constructor(address: BrokerAddress, topics: readonly NormalizedTopic[]) {
     this.#address = address;
     this.#topics = topics;
-    this.#attach = attach;
   }
 
   async wait(context: WaitContext): Promise<void> {
-    await Promise.all([this.#log.wait(context), this.#attach(context.container)]);
+    await this.#log.wait(context);
     await prepareBroker(this.#address, this.#topics, context.signal).catch((error: unknown) => rethrow(error, context.signal));
   }
 }

@@ -38,19 +38,22 @@ function validateKey(option: string, key: unknown): string {
 
 export class PostgresService extends ServiceBase<PostgresConnection> {
   readonly kind = 'postgres';
-  /** Spares being made in the background; stop() waits for them. */
+  /** Spares being made in the background; stop() waits for them unless it removes the container. */
   #background: Promise<void> = Promise.resolve();
 
   /** A psql kept open in the container for the maintenance commands (the `postgres` database). */
   readonly #session: PsqlSession | undefined;
+  /** stop() removes the container (not reused, not kept). */
+  readonly #removes: boolean;
 
   /** The URL of a Postgres brought by the environment: isolate() goes over the wire there. */
   readonly #brought: URL | undefined;
 
   // `session`: the one readiness opened (a new container); otherwise one is opened in the background.
-  constructor(args: ServiceParts<PostgresConnection> & { executor?: Executor; session?: PsqlSession | undefined; brought?: URL }) {
+  constructor(args: ServiceParts<PostgresConnection> & { executor?: Executor; session?: PsqlSession | undefined; brought?: URL; removes?: boolean }) {
     super(args);
     this.#brought = args.brought;
+    this.#removes = args.removes ?? false;
     if (args.session) {
       this.#session = args.session;
     } else {
@@ -128,7 +131,17 @@ export class PostgresService extends ServiceBase<PostgresConnection> {
     );
   }
 
+  // A container that stop() removes goes with its session and any spare still being made (its
+  // `rm -f` ends them): waiting for them would only delay it. One that stays gets its psql ended.
   protected override async beforeStop(): Promise<void> {
+    if (!this.#removes) await this.#settle();
+  }
+
+  protected override beforeRestart(): Promise<void> {
+    return this.#settle();
+  }
+
+  async #settle(): Promise<void> {
     await this.#background;
     await this.#session?.close();
   }

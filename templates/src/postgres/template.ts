@@ -88,6 +88,7 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
       reused,
       executor: docker.executor,
       session: reused ? undefined : ready.session,
+      removes: !persistent && !docker.keep,
       remove: () => (persistent || docker.keep ? Promise.resolve() : container.remove()),
     });
   }

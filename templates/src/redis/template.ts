@@ -10,6 +10,7 @@ import { onHostPort } from '../ports.js';
 import { randomPassword } from '../secrets.js';
 import type { CommonOptions, StartOptions, Template } from '../template.js';
 import { REDIS_PORT, ping, pingWait } from './ready.js';
+import { send } from './resp.js';
 import { RedisService, redisUrl, type RedisConnection } from './service.js';
 
 export interface RedisOptions extends CommonOptions {
@@ -82,7 +83,13 @@ class RedisTemplate implements Template<RedisConnection, RedisService> {
       connection: { ...base, keyPrefix: '', url: redisUrl(base) },
       container,
       reused,
-      remove: () => (persistent || docker.keep ? Promise.resolve() : container.remove()),
+      remove: async () => {
+        if (persistent || docker.keep) return;
+        // The server exits at once on SHUTDOWN (sent from here, no docker process), so it is gone
+        // while the docker CLI still starts up; `rm -f` then finds little left to stop.
+        send(base.host, base.port, [...(connectionPassword ? [['AUTH', connectionPassword]] : []), ['SHUTDOWN', 'NOSAVE']]).catch(() => undefined);
+        await container.remove();
+      },
     });
   }
 }

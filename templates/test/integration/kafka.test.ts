@@ -261,7 +261,7 @@ describe('kafka', () => {
       return port;
     };
     const options = normalizeKafkaOptions({ alias: 'retried', startupTimeout: 120_000 });
-    const { container } = await launchOnFreePort(docker, options, serviceNetwork(docker, bus.network, undefined), 'unused', undefined, pick);
+    const { container } = await launchOnFreePort(docker, options, await serviceNetwork(docker, bus.network, undefined), 'unused', undefined, pick);
     try {
       expect(picked).toHaveLength(2);
       expect(picked[0]).toBe(taken);
@@ -272,11 +272,13 @@ describe('kafka', () => {
     }
   });
 
-  it('stop() removes the container and the network it made', async () => {
+  it('stop() removes the container, and the network it made in the background (docker.settled() and close() wait for it)', async () => {
     const id = bus.container?.id as string;
     const network = bus.network as string;
+    expect(Object.keys((await docker.containers.get(id)).info.networks)).toEqual([network]);
     await bus.stop();
     await expect(docker.containers.get(id)).rejects.toMatchObject({ code: 'NO_SUCH_CONTAINER' });
+    await docker.settled();
     await expect(docker.networks.get(network)).rejects.toThrow();
   });
 });
