@@ -65,8 +65,8 @@ export async function rawKafka(image, { network, clusterId }) {
 }
 
 
-// Kafka's raw limit: docker run, `logs -f` until its start line, then create a topic, produce one
-// record and fetch it back (the template's readiness, without the wrapper).
+// Kafka's raw limit: docker run, `logs -f` until its start line, then the template's readiness
+// probe (without the wrapper).
 export async function rawKafkaReady(image) {
   const started = await rawKafka(image, { network: false });
   await followUntil(started.id, KAFKA_READY_LINE);

@@ -21,8 +21,15 @@ try {
   console.log(`worker-1 gets database ${worker.db.database} and redis db ${worker.cache.database}`);
   await env.services.cache.command(['SET', 'greeting', 'hello']);
   console.log(`redis says: ${(await env.services.cache.command(['GET', 'greeting']))[0]}`);
+  const stopping = performance.now();
+  const stopped = Object.entries(env.services).map(([name, service]) => `${name} (${service.kind}, container ${service.container?.name})`);
   await env.stop();
+  console.log(`stopped and removed ${stopped.join(' and ')} in ${(performance.now() - stopping).toFixed(0)} ms`);
 } finally {
-  const removed = await docker.close();
-  console.log(`closed: removed ${removed.containers} container(s), ${removed.networks} network(s), ${removed.volumes} volume(s)`);
+  // What close() finds is only what the steps above left behind (e.g. after a failure).
+  const left = await docker.close();
+  const count = left.containers + left.networks + left.volumes;
+  console.log(count === 0
+    ? `closed session ${docker.sessionId}: nothing of it was left to remove`
+    : `closed session ${docker.sessionId}: removed what was left, ${left.containers} container(s), ${left.networks} network(s), ${left.volumes} volume(s)`);
 }

@@ -25,7 +25,7 @@ async function startKafka() {
   await admin.connect();
   await admin.createTopics({ topics: [{ topic: 'user-events' }], waitForLeaders: true });
   await admin.disconnect();
-  return { container, bootstrapServers: [`127.0.0.1:${port}`] };
+  return { container, brokers: [`127.0.0.1:${port}`] };
 }
 
 export default async function setup() {
@@ -39,6 +39,7 @@ export default async function setup() {
     // testcontainers says `localhost`; the suite expects the address docker published on.
     db: { url: db.getConnectionUri().replace('@localhost:', '@127.0.0.1:'), database: db.getDatabase(), port: db.getPort() },
     cache: { url: cache.getConnectionUrl().replace('//localhost:', '//127.0.0.1:'), database: 0, keyPrefix: '' },
-    bus: { bootstrapServers: bus.bootstrapServers, topicPrefix: '' },
+    // The kafka() template's connection shape.
+    bus: { brokers: bus.brokers, bootstrapServers: bus.brokers.join(','), topicPrefix: '', groupPrefix: '' },
   });
 }

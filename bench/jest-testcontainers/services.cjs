@@ -24,14 +24,14 @@ async function isolatedDb() {
 
 async function isolatedBus() {
   const topicPrefix = `w${worker}.`;
-  const admin = new Kafka({ brokers: run.bus.bootstrapServers, logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({ brokers: run.bus.brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
     await admin.createTopics({ topics: [{ topic: `${topicPrefix}user-events` }], waitForLeaders: true });
   } finally {
     await admin.disconnect();
   }
-  return { ...run.bus, topicPrefix };
+  return { ...run.bus, topicPrefix, groupPrefix: topicPrefix };
 }
 
 const isolate = {

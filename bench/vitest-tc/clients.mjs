@@ -11,8 +11,8 @@ export function postgresUrl(c) {
 // Creates `topic` (one partition) unless it exists, and waits for its leader. Not kafkajs's
 // `waitForLeaders`: right after the creation the broker may answer UNKNOWN_TOPIC_OR_PARTITION,
 // which that wait does not retry.
-export async function createTopic(bootstrapServers, topic) {
-  const admin = new Kafka({ clientId: 'bench-tc', brokers: bootstrapServers, logLevel: logLevel.NOTHING }).admin();
+export async function createTopic(brokers, topic) {
+  const admin = new Kafka({ clientId: 'bench-tc', brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
     await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: false });

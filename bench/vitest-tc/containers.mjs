@@ -79,10 +79,11 @@ async function startKafka() {
     .withStartupTimeout(120_000)
     .start();
   mark('kafka started');
-  const bootstrapServers = [`127.0.0.1:${port}`];
-  await createTopic(bootstrapServers, TOPIC);
+  const brokers = [`127.0.0.1:${port}`];
+  await createTopic(brokers, TOPIC);
   mark(`kafka topic ${TOPIC} led`);
-  return { container, connection: { bootstrapServers, brokers: bootstrapServers.join(','), topicPrefix: '' } };
+  // The kafka() template's connection shape.
+  return { container, connection: { brokers, bootstrapServers: brokers.join(','), topicPrefix: '', groupPrefix: '' } };
 }
 
 // Starts the three in parallel; `stop()` stops every one that started, also after a failed start.

@@ -38,8 +38,8 @@ function isolateCache(cache, id) {
 
 async function isolateBus(bus, id) {
   const topicPrefix = `vitest-${id}.`;
-  await createTopic(bus.bootstrapServers, `${topicPrefix}${TOPIC}`);
-  return { ...bus, topicPrefix };
+  await createTopic(bus.brokers, `${topicPrefix}${TOPIC}`);
+  return { ...bus, topicPrefix, groupPrefix: topicPrefix };
 }
 
 const isolators = { db: isolateDb, cache: isolateCache, bus: isolateBus };

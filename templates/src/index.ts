@@ -9,7 +9,7 @@ export type { PruneOptions, PruneResult } from './prune.js';
 export { PROJECT_LABEL, currentProject } from './project.js';
 export { CACHE_KEEP } from './cache-limit.js';
 export { BYO_ENV } from './bring-your-own.js';
-export type { Template, Service, CommonOptions, StartOptions, ConnectionOf } from './template.js';
+export type { Template, Service, CommonOptions, StartOptions, ServiceRestartOptions, ConnectionOf } from './template.js';
 export { redis } from './redis/template.js';
 export type { RedisOptions } from './redis/template.js';
 export { RedisService } from './redis/service.js';

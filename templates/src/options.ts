@@ -45,3 +45,11 @@ export function validateTimeout(option: string, value: unknown): number | undefi
   if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) throw new InvalidOptionError(option, value, 'Expected a positive number of milliseconds.');
   return value;
 }
+
+// The host port a service is published on: a whole number from 1 to 65535 (undefined: one is
+// picked when the service starts).
+export function validateHostPort(option: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65_535) throw new InvalidOptionError(option, value, 'Expected a whole number from 1 to 65535.');
+  return value;
+}

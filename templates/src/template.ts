@@ -11,6 +11,17 @@ export interface CommonOptions {
   /** One budget for pull, create, start and readiness in ms (default 60 000). */
   startupTimeout?: number;
   pull?: PullPolicy;
+  /**
+   * The host port to publish the service on. By default a free one is picked at start; either way
+   * it stays the same across `restart()`, a stop and start, and a restart by the daemon.
+   */
+  hostPort?: number;
+}
+
+export interface ServiceRestartOptions {
+  /** Budget for the restart and readiness in ms (default 60 000). */
+  timeout?: number;
+  signal?: AbortSignal;
 }
 
 export interface StartOptions {
@@ -27,6 +38,12 @@ export interface Service<C> extends AsyncDisposable {
   readonly reused: boolean;
   /** A connection that no other `isolate()` key shares (a database, a logical db, a topic prefix). */
   isolate(key: string): Promise<C>;
+  /**
+   * Restarts the container (`docker restart`: same container, data and host port, so the same
+   * `connection`) and resolves once the service is ready again. Not for bring-your-own services.
+   * Every built-in template's service has it; a template of your own may leave it out.
+   */
+  restart?(options?: ServiceRestartOptions): Promise<void>;
   /** Removes the container (not when reused or bring-your-own). */
   stop(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { contextUnusableMessage, engineSilentMessage, engineUnreachableMessage }
 import { Executor } from './cli/executor.js';
 import { Redactor } from './cli/redact.js';
 import { dockerEnv, engineHostOf, isLocalEndpoint, resolveBinary, type RuntimeOptions } from './cli/runtime.js';
+import { BackgroundWork } from './cleanup/background.js';
 import { newSessionId, sessionLabels } from './cleanup/labels.js';
 import { startReaper, type Reaper } from './cleanup/reaper.js';
 import { otherSignalListeners } from './cleanup/signals.js';
@@ -91,6 +92,7 @@ export class Docker implements AsyncDisposable {
   readonly #reaper: Reaper | undefined;
   readonly #log: (message: string) => void;
   readonly #signalHandlers = new Map<NodeJS.Signals, () => void>();
+  readonly #background = new BackgroundWork();
   #closing: Promise<SweepResult> | undefined;
 
   private constructor(args: { executor: Executor; engine: EngineInfo; options: ConnectOptions; env: NodeJS.ProcessEnv; substitution: ImageSubstitution }) {
@@ -194,12 +196,30 @@ export class Docker implements AsyncDisposable {
     return recorder;
   }
 
-  // Removes every container (with its anonymous volumes), network and volume of this session.
-  // Safe to call more than once; with keep on, it reports what it leaves instead.
+  /**
+   * Lets `task` (the removal of something this session made) finish after the call that started
+   * it returned: `settled()` and `close()` wait for it, and a failure is left to close()'s sweep.
+   * @example
+   * await container.remove();
+   * docker.background(network.remove()); // the caller goes on; close() waits for it
+   */
+  background(task: Promise<unknown>): void {
+    this.#background.add(task);
+  }
+
+  // Resolves once every task given to background() has settled.
+  settled(): Promise<void> {
+    return this.#background.settled();
+  }
+
+  // Removes every container (with its anonymous volumes), network and volume of this session,
+  // after the background removals still running. Safe to call more than once; with keep on, it
+  // reports what it leaves instead.
   close(): Promise<SweepResult> {
     this.#closing ??= (async () => {
       for (const [signal, handler] of this.#signalHandlers) process.off(signal, handler);
       await Promise.all([...[...this.#recorders].map((recorder) => recorder.stop()), this.#openStreams.closeAll()]);
+      await this.#background.settled();
       if (this.#keep) {
         const kept = await countSession(this.executor, this.sessionId);
         this.#log(`DOCKER_WRAPPER_KEEP=1: keeping ${kept.containers} container(s), ${kept.networks} network(s), ${kept.volumes} volume(s) of session ${this.sessionId} (docker ps -a --filter label=docker-wrapper.session=${this.sessionId}).`);

@@ -7,7 +7,7 @@ export { ContainerBuilder } from './resources/container-builder.js';
 export type { PortOptions, HealthCheckSource, ContainerRunner } from './resources/container-builder.js';
 export type { ContainerSpec, FileSpec, PortSpec, MountSpec, HealthCheckSpec, Protocol, RestartPolicy, PullPolicy } from './resources/container-spec.js';
 export { Container } from './resources/container.js';
-export type { ExecResult, ExecOptions, LogsOptions } from './resources/container.js';
+export type { ExecResult, ExecOptions, LogsOptions, RestartOptions } from './resources/container.js';
 export { Containers } from './resources/containers.js';
 export { Images } from './resources/images.js';
 export type { ImageInfo, HistoryEntry, PullProgress, BuildOptions } from './commands/images.js';

@@ -1,11 +1,10 @@
 // What the template asks of a broker, over its own few lines of the Kafka protocol (no client
-// library): create topics and wait for their leaders, and prove readiness with one produce and
-// one fetch of the same record. Transient failures are retried until the signal aborts.
-import { randomBytes } from 'node:crypto';
+// library): create topics and wait until their leaders serve them, and prove readiness without
+// writing anything (the broker holds only the user's topics). Transient failures are retried
+// until the signal aborts.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTopicsRequest, fetchRequest, metadataRequest, produceRequest, type NewTopic } from './wire/api.js';
-import { KafkaRequestError, TOPIC_ALREADY_EXISTS, check, errorName } from './wire/errors.js';
-import { decodeRecords, encodeRecordBatch } from './wire/records.js';
+import { createTopicsRequest, listOffsetsRequest, metadataRequest, type NewTopic, type TopicPartitions } from './wire/api.js';
+import { KafkaRequestError, TOPIC_ALREADY_EXISTS, check, errorName, isRetriable } from './wire/errors.js';
 import { BrokerSocket } from './wire/socket.js';
 
 export interface BrokerAddress {
@@ -13,8 +12,6 @@ export interface BrokerAddress {
   port: number;
 }
 
-/** The topic readiness writes to (one record per start). */
-export const READY_TOPIC = '__docker_wrapper_ready';
 const REQUEST_TIMEOUT_MS = 10_000;
 
 interface CallOptions {
@@ -65,6 +62,17 @@ async function controllerOf(socket: BrokerSocket, signal: AbortSignal): Promise<
   return address === socket.address ? socket : BrokerSocket.open(controller.host, controller.port, { timeoutMs: 5_000, signal });
 }
 
+// Asks `pending` again (5 ms, doubling to 100 ms) until it names nothing left to wait for; when
+// `signal` aborts, the error says what was still waited for.
+async function until(signal: AbortSignal, pending: () => Promise<string | undefined>): Promise<void> {
+  for (let delayMs = 5; ; delayMs = Math.min(delayMs * 2, 100)) {
+    const waiting = await pending();
+    if (waiting === undefined) return;
+    if (signal.aborted) throw new KafkaRequestError(waiting);
+    await sleep(delayMs, undefined, { signal }).catch(() => undefined);
+  }
+}
+
 // Creates the topics that do not exist yet and waits until every partition of each has a leader.
 async function ensureTopicsOn(socket: BrokerSocket, topics: readonly NewTopic[], options: CallOptions): Promise<void> {
   if (topics.length === 0) return;
@@ -79,35 +87,63 @@ async function ensureTopicsOn(socket: BrokerSocket, topics: readonly NewTopic[],
     if (controller !== socket) controller.close();
   }
   const names = topics.map((topic) => topic.name);
-  for (let delayMs = 5; ; delayMs = Math.min(delayMs * 2, 100)) {
+  await until(signal, async () => {
     const metadata = await socket.send(metadataRequest(names), { timeoutMs: REQUEST_TIMEOUT_MS, signal });
     const waiting = metadata.topics.filter((t) => t.errorCode !== 0 || t.partitions.length === 0 || t.partitions.some((p) => p.errorCode !== 0 || p.leader < 0));
-    if (waiting.length === 0 && metadata.topics.length === names.length) return;
-    if (signal.aborted) throw new KafkaRequestError(`topics without a leader: ${waiting.map((t) => `${t.name} (${errorName(t.errorCode)})`).join(', ')}`);
-    await sleep(delayMs, undefined, { signal }).catch(() => undefined);
-  }
+    if (waiting.length === 0 && metadata.topics.length === names.length) return undefined;
+    return `topics without a leader: ${waiting.map((t) => `${t.name} (${errorName(t.errorCode)})`).join(', ')}`;
+  });
 }
 
-// Produces one record to partition 0 of `topic` and fetches it back.
-async function roundTrip(socket: BrokerSocket, topic: string, signal: AbortSignal): Promise<void> {
-  const value = Buffer.from(`ready-${randomBytes(8).toString('hex')}`);
-  const produced = await socket.send(produceRequest(topic, 0, encodeRecordBatch([value]), REQUEST_TIMEOUT_MS), { timeoutMs: REQUEST_TIMEOUT_MS + 5_000, signal });
-  check(produced.errorCode, `producing to ${topic}`);
-  const fetched = await socket.send(fetchRequest(topic, 0, produced.baseOffset, 1_000), { timeoutMs: REQUEST_TIMEOUT_MS, signal });
-  check(fetched.errorCode, `fetching from ${topic}`);
-  const record = decodeRecords(fetched.records ?? Buffer.alloc(0)).find((r) => r.offset === produced.baseOffset);
-  if (!record?.value?.equals(value)) throw new KafkaRequestError(`fetching offset ${produced.baseOffset} of ${topic} did not return the record just produced`);
+// Waits until the broker lists itself in the metadata it serves: registered with the controller
+// and unfenced, so it can lead the partitions of topics clients create.
+async function registered(socket: BrokerSocket, signal: AbortSignal): Promise<void> {
+  await until(signal, async () => {
+    const metadata = await socket.send(metadataRequest([]), { timeoutMs: REQUEST_TIMEOUT_MS, signal });
+    return metadata.brokers.length > 0 ? undefined : 'the broker does not list itself in its metadata yet';
+  });
 }
 
-// Readiness of a broker the template started: topics exist (with leaders), then a produce and a
-// fetch of the same record succeed, all from this process through the host-facing listener.
+// Waits until the leader of every partition of `topics` answers for it. A broker's metadata names
+// a new partition's leader a moment before that leader serves it (produce and fetch would get
+// NOT_LEADER_OR_FOLLOWER then); ListOffsets goes where they go and reads nothing.
+async function served(socket: BrokerSocket, topics: readonly TopicPartitions[], signal: AbortSignal): Promise<void> {
+  if (topics.length === 0) return;
+  await until(signal, async () => {
+    const offsets = await socket.send(listOffsetsRequest(topics), { timeoutMs: REQUEST_TIMEOUT_MS, signal });
+    const waiting = offsets.filter((p) => p.errorCode !== 0);
+    if (waiting.length === 0) return undefined;
+    const refused = waiting.find((p) => !isRetriable(p.errorCode));
+    if (refused) check(refused.errorCode, `reading the offsets of ${refused.topic}-${refused.partition}`);
+    return `partitions not served by their leader yet: ${waiting.map((p) => `${p.topic}-${p.partition} (${errorName(p.errorCode)})`).join(', ')}`;
+  });
+}
+
+// Readiness of a broker the template started, through its host-facing listener (the advertised
+// address clients will use): it lists itself, the listed topics exist, and the leader of each of
+// their partitions serves it. Nothing is written: no topic of the template's own is left behind.
 export async function prepareBroker(address: BrokerAddress, topics: readonly NewTopic[], signal: AbortSignal): Promise<void> {
-  const ready: NewTopic = { name: READY_TOPIC, partitions: 1, config: {} };
-  await retrying(`topics and a produce/fetch round trip on ${address.host}:${address.port}`, signal, async () => {
+  await retrying(`topics and their leaders on ${address.host}:${address.port}`, signal, async () => {
     const socket = await open([address], signal);
     try {
-      await ensureTopicsOn(socket, [...topics, ready], { signal });
-      await roundTrip(socket, READY_TOPIC, signal);
+      await registered(socket, signal);
+      await ensureTopicsOn(socket, topics, { signal });
+      await served(socket, topics, signal);
+    } finally {
+      socket.close();
+    }
+  });
+}
+
+// Readiness of a broker that restarted: it lists itself, and the leader of every partition of
+// every topic it holds (the listed ones, isolate()'s, the consumer offsets) serves it again.
+export async function prepareRestarted(address: BrokerAddress, signal: AbortSignal): Promise<void> {
+  await retrying(`the broker and the leaders of its topics on ${address.host}:${address.port}`, signal, async () => {
+    const socket = await open([address], signal);
+    try {
+      await registered(socket, signal);
+      const metadata = await socket.send(metadataRequest(null), { timeoutMs: REQUEST_TIMEOUT_MS, signal });
+      await served(socket, metadata.topics.map((topic) => ({ name: topic.name, partitions: topic.partitions.length })), signal);
     } finally {
       socket.close();
     }

@@ -1,6 +1,6 @@
-// The network the broker joins, where other containers reach it by its alias: the user's, a new
-// one for the service (removed with it), or for a reusable broker one that outlives sessions too.
-// The broker is attached while its JVM starts, so making the network costs no time to ready.
+// The network the broker starts on, where other containers reach it by its alias: the user's, a
+// new one for the service (removed with it), or for a reusable broker one that outlives sessions
+// too.
 import type { Docker } from '@docker-wrapper/core';
 import { PERSISTENT_LABEL } from '@docker-wrapper/core';
 import { withMachineLock } from '../lock.js';
@@ -9,19 +9,14 @@ import { REUSE_LABEL, TEMPLATE_LABEL } from '../reuse.js';
 
 export interface ServiceNetwork {
   name: string;
-  /** Connects a running container to the network under `alias`. */
-  attach(containerId: string, alias: string): Promise<void>;
   /** Removes the network if the service made it for itself alone. */
   release(): Promise<void>;
 }
 
 // Finds or makes the network for a broker (`reuseHash` set: the reusable broker's own network).
 export async function serviceNetwork(docker: Docker, requested: string | undefined, reuseHash: string | undefined): Promise<ServiceNetwork> {
-  const attach = (name: string) => async (containerId: string, alias: string) => {
-    await docker.executor.run({ args: ['network', 'connect', '--alias', alias, name, containerId], parse: () => undefined });
-  };
   const keep = async () => undefined;
-  if (requested) return { name: requested, attach: attach(requested), release: keep };
+  if (requested) return { name: requested, release: keep };
   if (reuseHash) {
     const name = `dw-kafka-${reuseHash}`;
     // Concurrent creates of one name can make two networks; a lock keeps it to one.
@@ -30,12 +25,11 @@ export async function serviceNetwork(docker: Docker, requested: string | undefin
       const result = await docker.executor.raw(args, { timeoutMs: 30_000 });
       if (result.exitCode !== 0 && !/already exists/i.test(result.stderr)) throw docker.executor.failure(args, result);
     });
-    return { name, attach: attach(name), release: keep };
+    return { name, release: keep };
   }
   const network = await docker.networks.create({ labels: { 'docker-wrapper.service': 'kafka' } });
   return {
     name: network.name,
-    attach: async (containerId, alias) => network.connect(containerId, { aliases: [alias] }),
     release: async () => {
       if (docker.keep) return;
       // Gone already (the session was closed first) is fine.

@@ -1,6 +1,6 @@
 // Kafka template options: plain data, checked when the template is made (before any container).
 import { InvalidOptionError, validateImageReference } from '@docker-wrapper/core';
-import { rejectUnknownOptions, validateBoolean, validateTimeout, validateVersion } from '../options.js';
+import { rejectUnknownOptions, validateBoolean, validateHostPort, validateTimeout, validateVersion } from '../options.js';
 import type { CommonOptions } from '../template.js';
 import { normalizeSettings } from './settings.js';
 import { normalizeTopics, type NormalizedTopic, type TopicOption } from './topics.js';
@@ -28,10 +28,12 @@ export interface NormalizedKafkaOptions {
   reuse: boolean;
   startupTimeout: number | undefined;
   pull: CommonOptions['pull'];
+  /** The host port asked for (undefined: one is picked at start). */
+  hostPort: number | undefined;
 }
 
 export const DEFAULT_VERSION = '3.9.1';
-const KNOWN = ['version', 'image', 'topics', 'network', 'alias', 'settings', 'reuse', 'startupTimeout', 'pull'] as const;
+const KNOWN = ['version', 'image', 'topics', 'network', 'alias', 'settings', 'reuse', 'startupTimeout', 'pull', 'hostPort'] as const;
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/;
 
 function validateName(option: string, value: unknown): string {
@@ -53,5 +55,6 @@ export function normalizeKafkaOptions(options: KafkaOptions): NormalizedKafkaOpt
     reuse: validateBoolean('kafka.reuse', options.reuse, false),
     startupTimeout: validateTimeout('kafka.startupTimeout', options.startupTimeout),
     pull: options.pull,
+    hostPort: validateHostPort('kafka.hostPort', options.hostPort),
   };
 }

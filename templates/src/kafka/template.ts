@@ -2,10 +2,10 @@
 // chosen before it starts, reachable by alias from its network, with topics made before it is
 // ready; reusable, or brought by the environment.
 import type { Container, Docker } from '@docker-wrapper/core';
-import { DockerCommandError, DockerWrapperError } from '@docker-wrapper/core';
-import getPort from 'get-port';
+import { DockerWrapperError } from '@docker-wrapper/core';
 import { specHash } from '../hash.js';
 import { launch, type Launched } from '../launch.js';
+import { onHostPort, pickHostPort } from '../ports.js';
 import { currentProject } from '../project.js';
 import type { StartOptions, Template } from '../template.js';
 import { prepareBroker } from './admin.js';
@@ -17,8 +17,6 @@ import { KafkaReadiness } from './readiness.js';
 import { KafkaService, type KafkaConnection } from './service.js';
 import { KafkaRequestError } from './wire/errors.js';
 
-/** Tries with a new host port when another process took the chosen one first. */
-const PORT_ATTEMPTS = 5;
 const DEFAULT_STARTUP_TIMEOUT_MS = 60_000;
 
 class KafkaTemplate implements Template<KafkaConnection, KafkaService> {
@@ -35,20 +33,20 @@ class KafkaTemplate implements Template<KafkaConnection, KafkaService> {
     const options = this.#normalized;
     const brought = brokersFromEnv();
     if (brought) return startBroughtByEnv(brought, options, startOptions.signal);
-    // Everything that makes two brokers interchangeable; never the cluster id or the host port.
+    // Everything that makes two brokers interchangeable; never the cluster id or a picked host port.
     // The project too: it names the reusable broker's network, which is the project's.
+    // (Layout 2: brokers of layout 1 hold a readiness topic of the template's.)
     const reuseHash = specHash({
-      kind: 'kafka', layout: 1, project: currentProject(), image: docker.images.resolve(options.image), host: docker.host, network: options.network ?? null,
-      alias: options.alias, settings: options.settings, topics: options.topics,
+      kind: 'kafka', layout: 2, project: currentProject(), image: docker.images.resolve(options.image), host: docker.host, network: options.network ?? null,
+      alias: options.alias, settings: options.settings, topics: options.topics, hostPort: options.hostPort ?? null,
     });
-    // Made while docker starts the broker; the broker joins it while its JVM starts.
-    const pending = serviceNetwork(docker, options.network, options.reuse ? reuseHash : undefined);
-    pending.catch(() => undefined);
+    // The broker starts on its network: one network endpoint, which its removal tears down faster
+    // than two (a start on docker's bridge plus a connect to the network).
+    const network = await serviceNetwork(docker, options.network, options.reuse ? reuseHash : undefined);
     try {
-      const { container, reused, hostPort } = await launchOnFreePort(docker, options, pending, reuseHash, startOptions.signal);
-      const network = await pending;
+      const { container, reused, hostPort } = await launchOnFreePort(docker, options, network, reuseHash, startOptions.signal);
       return new KafkaService({
-        bootstrapServers: [hostAndPort(container.host, hostPort)],
+        brokers: [hostAndPort(container.host, hostPort)],
         internalBootstrapServers: `${options.alias}:${INTERNAL_PORT}`,
         network: network.name,
         topics: options.topics,
@@ -57,12 +55,14 @@ class KafkaTemplate implements Template<KafkaConnection, KafkaService> {
         remove: async () => {
           // A reusable broker stays for the next run, whoever started it; prune() removes it.
           if (options.reuse || docker.keep) return;
+          // The container (and with it the port) is gone when stop() returns; its network goes in
+          // the background (about 200 ms of the engine's time), awaited by docker.close().
           await container.remove();
-          await network.release();
+          docker.background(network.release());
         },
       });
     } catch (error) {
-      await pending.then((network) => network.release()).catch(() => undefined);
+      await network.release().catch(() => undefined);
       throw error;
     }
   }
@@ -73,35 +73,30 @@ export interface LaunchedBroker extends Launched {
   hostPort: number;
 }
 
-// The advertised port must be known before the broker starts, so it is picked here; if another
-// process publishes it first, docker refuses and the start is tried again with a new one.
-// (Exported for the test that makes the first pick collide; `pickPort` is get-port otherwise.)
+// The advertised port must be known before the broker starts: the one asked for, or one picked
+// here; if another process publishes a picked one first, docker refuses and the start is tried
+// again with a new one. (Exported for the test that makes the first pick collide.)
 export async function launchOnFreePort(
-  docker: Docker, options: NormalizedKafkaOptions, network: Promise<ServiceNetwork>, reuseHash: string, signal?: AbortSignal, pickPort: () => Promise<number> = () => getPort(),
+  docker: Docker, options: NormalizedKafkaOptions, network: ServiceNetwork, reuseHash: string, signal?: AbortSignal, pickPort: () => Promise<number> = pickHostPort,
 ): Promise<LaunchedBroker> {
-  const attach = async (container: Container) => (await network).attach(container.id, options.alias);
-  for (let attempt = 1; ; attempt++) {
-    const hostPort = await pickPort();
+  return onHostPort(options.hostPort, async (hostPort) => {
     const address = { host: docker.host, port: hostPort };
-    const builder = brokerBuilder(options, { advertisedHost: docker.host, hostPort }, newClusterId()).waitFor(new KafkaReadiness(address, options.topics, attach));
+    const builder = brokerBuilder(options, { advertisedHost: docker.host, hostPort }, newClusterId())
+      .network(network.name, { aliases: [options.alias] })
+      .waitFor(new KafkaReadiness(address, options.topics));
     let reusedPort = hostPort;
-    try {
-      const launched = await launch(docker, {
-        kind: 'kafka',
-        builder,
-        reuse: options.reuse,
-        reuseHash,
-        // A fresh broker was made ready by its wait strategy; a reused one gets its topics and a round trip.
-        whenReused: async (container: Container) => {
-          reusedPort = await prepareReused(container, options, signal);
-        },
-      }, signal);
-      return { ...launched, hostPort: launched.reused ? reusedPort : hostPort };
-    } catch (error) {
-      if (error instanceof DockerCommandError && error.code === 'PORT_ALLOCATED' && attempt < PORT_ATTEMPTS) continue;
-      throw error;
-    }
-  }
+    const launched = await launch(docker, {
+      kind: 'kafka',
+      builder,
+      reuse: options.reuse,
+      reuseHash,
+      // A fresh broker was made ready by its wait strategy; a reused one gets its topics and the same checks.
+      whenReused: async (container: Container) => {
+        reusedPort = await prepareReused(container, options, signal);
+      },
+    }, signal);
+    return { ...launched, hostPort: launched.reused ? reusedPort : hostPort };
+  }, pickPort);
 }
 
 // The port in a broker's host-facing advertised listener (what its clients are sent to).
@@ -127,7 +122,7 @@ async function prepareReused(container: Container, options: NormalizedKafkaOptio
 // Bring-your-own: no container; the listed topics are created on the given cluster.
 async function startBroughtByEnv(brokers: string[], options: NormalizedKafkaOptions, signal?: AbortSignal): Promise<KafkaService> {
   const service = new KafkaService({
-    bootstrapServers: brokers,
+    brokers,
     internalBootstrapServers: brokers.join(','),
     network: undefined,
     topics: options.topics,
@@ -143,7 +138,8 @@ async function startBroughtByEnv(brokers: string[], options: NormalizedKafkaOpti
  * A Kafka service template: a single-node KRaft broker from the official `apache/kafka` image.
  * @example
  * const bus = await kafka({ topics: [{ name: 'orders', partitions: 3 }] }).start(docker);
- * bus.connection.bootstrapServers; // ['127.0.0.1:49200'], reachable from this machine
+ * bus.connection.brokers;          // ['127.0.0.1:49200'], reachable from this machine (kafkajs)
+ * bus.connection.bootstrapServers; // '127.0.0.1:49200', the same comma-joined
  * bus.internalBootstrapServers;    // 'kafka:19092', reachable from containers on bus.network
  */
 export function kafka(options: KafkaOptions = {}): Template<KafkaConnection, KafkaService> {

@@ -64,9 +64,10 @@ export function normalizeTopics(option: string, topics: unknown): NormalizedTopi
   });
 }
 
-// The topic prefix of an isolation key: the key when it is made of letters, digits and `-` (at
-// most 64), else a cleaned, shortened key plus a hash of the key, so distinct keys never share one.
-// `.` and `_` are left out of the key part: Kafka would take `a.b.x` and `a_b.x` for one another.
+// The topic (and consumer group) prefix of an isolation key: the key when it is made of letters,
+// digits and `-` (at most 64), else a cleaned, shortened key plus a hash of the key, so distinct
+// keys never share one. `.` and `_` are left out of the key part: Kafka would take `a.b.x` and
+// `a_b.x` for one another.
 export function isolatedPrefix(key: unknown): string {
   if (typeof key !== 'string' || key.length === 0 || key.length > 200) throw new InvalidOptionError('isolate', key, 'Expected a non-empty string of at most 200 characters.');
   if (/^[a-zA-Z0-9-]{1,64}$/.test(key)) return `${key}.`;

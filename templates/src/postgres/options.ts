@@ -1,7 +1,7 @@
 // Postgres template options: plain data, checked when the template is made.
 import { InvalidOptionError, validateImageReference } from '@docker-wrapper/core';
 import {
-  rejectUnknownOptions, validateBoolean, validateIdentifier, validateOptionalString, validateTimeout, validateVersion,
+  rejectUnknownOptions, validateBoolean, validateHostPort, validateIdentifier, validateOptionalString, validateTimeout, validateVersion,
 } from '../options.js';
 import type { CommonOptions } from '../template.js';
 import { initScript, type InitScript, type ScriptFile } from './init-scripts.js';
@@ -43,9 +43,11 @@ export interface NormalizedPostgresOptions {
   reuse: boolean;
   startupTimeout: number | undefined;
   pull: CommonOptions['pull'];
+  /** The host port asked for (undefined: one is picked at start). */
+  hostPort: number | undefined;
 }
 
-const KNOWN = ['version', 'image', 'user', 'password', 'database', 'initScripts', 'fastSettings', 'settings', 'cache', 'reuse', 'startupTimeout', 'pull'] as const;
+const KNOWN = ['version', 'image', 'user', 'password', 'database', 'initScripts', 'fastSettings', 'settings', 'cache', 'reuse', 'startupTimeout', 'pull', 'hostPort'] as const;
 const FAST = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
 
 // Checks every option and fills in the defaults; throws before anything starts.
@@ -73,5 +75,6 @@ export function normalizePostgresOptions(options: PostgresOptions): NormalizedPo
     reuse: validateBoolean('postgres.reuse', options.reuse, false),
     startupTimeout: validateTimeout('postgres.startupTimeout', options.startupTimeout),
     pull: options.pull,
+    hostPort: validateHostPort('postgres.hostPort', options.hostPort),
   };
 }

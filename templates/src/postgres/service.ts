@@ -1,7 +1,7 @@
-// A running Postgres: its connection, per-key isolated databases and snapshots.
+// A running Postgres: its connection, per-key isolated databases, snapshots, restart.
 import { createHash } from 'node:crypto';
-import type { Container, Executor } from '@docker-wrapper/core';
-import { InvalidOptionError } from '@docker-wrapper/core';
+import type { Container, Executor, WaitStrategy } from '@docker-wrapper/core';
+import { InvalidOptionError, WaitFailure } from '@docker-wrapper/core';
 import { ServiceBase, type ServiceParts } from '../service-base.js';
 import { isolateBrought } from './brought-isolate.js';
 import { claimSql, createSparesSql } from './pool.js';
@@ -38,19 +38,22 @@ function validateKey(option: string, key: unknown): string {
 
 export class PostgresService extends ServiceBase<PostgresConnection> {
   readonly kind = 'postgres';
-  /** Spares being made in the background; stop() waits for them. */
+  /** Spares being made in the background; stop() waits for them unless it removes the container. */
   #background: Promise<void> = Promise.resolve();
 
   /** A psql kept open in the container for the maintenance commands (the `postgres` database). */
   readonly #session: PsqlSession | undefined;
+  /** stop() removes the container (not reused, not kept). */
+  readonly #removes: boolean;
 
   /** The URL of a Postgres brought by the environment: isolate() goes over the wire there. */
   readonly #brought: URL | undefined;
 
   // `session`: the one readiness opened (a new container); otherwise one is opened in the background.
-  constructor(args: ServiceParts<PostgresConnection> & { executor?: Executor; session?: PsqlSession | undefined; brought?: URL }) {
+  constructor(args: ServiceParts<PostgresConnection> & { executor?: Executor; session?: PsqlSession | undefined; brought?: URL; removes?: boolean }) {
     super(args);
     this.#brought = args.brought;
+    this.#removes = args.removes ?? false;
     if (args.session) {
       this.#session = args.session;
     } else {
@@ -128,8 +131,38 @@ export class PostgresService extends ServiceBase<PostgresConnection> {
     );
   }
 
+  // A container that stop() removes goes with its session and any spare still being made (its
+  // `rm -f` ends them): waiting for them would only delay it. One that stays gets its psql ended.
   protected override async beforeStop(): Promise<void> {
+    if (!this.#removes) await this.#settle();
+  }
+
+  protected override beforeRestart(): Promise<void> {
+    return this.#settle();
+  }
+
+  async #settle(): Promise<void> {
     await this.#background;
     await this.#session?.close();
+  }
+
+  // After a restart (the session was closed before it): the session's next script opens a new psql,
+  // which waits inside the container until the server accepts TCP connections. isolate() and the
+  // other maintenance calls then go through it as before.
+  protected override readyAgain(): WaitStrategy {
+    const session = this.#session as PsqlSession;
+    return {
+      description: 'SELECT 1 over TCP (psql in the container)',
+      wait: async ({ signal }) => {
+        const abort = () => session.kill();
+        signal.addEventListener('abort', abort, { once: true });
+        try {
+          const lines = await session.run('SELECT 1;');
+          if (lines.at(-1) !== '1') throw new WaitFailure('failed', `psql answered ${JSON.stringify(lines.join('\n').slice(0, 200))} to SELECT 1`);
+        } finally {
+          signal.removeEventListener('abort', abort);
+        }
+      },
+    };
   }
 }

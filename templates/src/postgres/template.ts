@@ -4,6 +4,7 @@ import type { Container, Docker } from '@docker-wrapper/core';
 import { BYO_ENV, urlFromEnv } from '../bring-your-own.js';
 import { specHash } from '../hash.js';
 import { launch } from '../launch.js';
+import { onHostPort } from '../ports.js';
 import { randomPassword } from '../secrets.js';
 import type { StartOptions, Template } from '../template.js';
 import { baseBuilder } from './builder.js';
@@ -63,18 +64,21 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
       for (const script of options.initScripts) builder = builder.file(`/docker-entrypoint-initdb.d/${script.name}`, { content: script.content });
     }
     let connectionPassword = password;
-    const { container, reused, persistent } = await launch(docker, {
+    const { container, reused, persistent } = await onHostPort(options.hostPort, (hostPort) => launch(docker, {
       kind: 'postgres',
-      builder,
+      builder: builder.port(5432, { hostPort }),
       reuse: options.reuse,
-      reuseHash: specHash({ kind: 'postgres', image, settings: options.settings, user: options.user, database: options.database, password: options.password ?? null, scripts: options.initScripts.map((s) => specHash(s.content.toString('base64'))) }),
+      reuseHash: specHash({
+        kind: 'postgres', image, settings: options.settings, user: options.user, database: options.database, password: options.password ?? null,
+        scripts: options.initScripts.map((s) => specHash(s.content.toString('base64'))), hostPort: options.hostPort ?? null,
+      }),
       whenReused: (c: Container) => {
         // The password it was started with is in its environment.
         connectionPassword = c.envValue('POSTGRES_PASSWORD') ?? password;
         docker.executor.redactor.add(connectionPassword);
         return Promise.resolve();
       },
-    }, startOptions.signal).catch((error: unknown) => {
+    }, startOptions.signal)).catch((error: unknown) => {
       throw explainInitFailure(error);
     });
     const connection = { host: container.host, port: container.hostPort(5432), user: options.user, password: connectionPassword, database: options.database };
@@ -84,6 +88,7 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
       reused,
       executor: docker.executor,
       session: reused ? undefined : ready.session,
+      removes: !persistent && !docker.keep,
       remove: () => (persistent || docker.keep ? Promise.resolve() : container.remove()),
     });
   }

@@ -1,6 +1,7 @@
-// A running Redis: its connection, per-key logical databases, flush.
-import { InvalidOptionError } from '@docker-wrapper/core';
+// A running Redis: its connection, per-key logical databases, flush, restart.
+import { InvalidOptionError, type WaitStrategy } from '@docker-wrapper/core';
 import { ServiceBase } from '../service-base.js';
+import { pingWait } from './ready.js';
 import { send, type Reply } from './resp.js';
 
 export interface RedisConnection {
@@ -59,4 +60,7 @@ export class RedisService extends ServiceBase<RedisConnection> {
     await this.command(['FLUSHALL']);
   }
 
+  protected override readyAgain(): WaitStrategy {
+    return pingWait(this.connection.password);
+  }
 }

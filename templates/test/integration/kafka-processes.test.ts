@@ -25,7 +25,7 @@ afterAll(async () => {
 
 // Produces one record and reads it back through the advertised listener; returns the advertised port.
 async function roundTrip(connection: KafkaConnection): Promise<number | undefined> {
-  const client = new Kafka({ clientId: 'dw-test', brokers: connection.bootstrapServers, logLevel: logLevel.NOTHING });
+  const client = new Kafka({ clientId: 'dw-test', brokers: connection.brokers, logLevel: logLevel.NOTHING });
   const admin = client.admin();
   const producer = client.producer();
   await Promise.all([admin.connect(), producer.connect()]);
@@ -42,7 +42,7 @@ async function roundTrip(connection: KafkaConnection): Promise<number | undefine
 }
 
 function portOf(connection: KafkaConnection): number {
-  return Number(connection.bootstrapServers[0]?.split(':').at(-1));
+  return Number(connection.brokers[0]?.split(':').at(-1));
 }
 
 describe('kafka from several processes', () => {

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ContainerBuilder, SESSION_LABEL, Wait, type Docker } from '@docker-wrapper/core';
-import { kafka, type KafkaConnection, type KafkaService } from '@docker-wrapper/templates';
+import { REUSE_LABEL, kafka, type KafkaConnection, type KafkaService } from '@docker-wrapper/templates';
 import getPort from 'get-port';
 import { normalizeKafkaOptions } from '../../src/kafka/options.js';
 import { serviceNetwork } from '../../src/kafka/network.js';
@@ -16,7 +16,8 @@ let bus: KafkaService;
 
 beforeAll(async () => {
   docker = await connectForTest();
-  bus = await kafka({ topics: [{ name: 'orders', partitions: 3 }, 'events'], startupTimeout: 120_000 }).start(docker);
+  // Only the first test writes to `landing` (later ones read `orders` from the beginning).
+  bus = await kafka({ topics: [{ name: 'orders', partitions: 3 }, 'events', { name: 'landing', partitions: 2 }], startupTimeout: 120_000 }).start(docker);
 });
 afterAll(async () => {
   await bus?.stop();
@@ -24,12 +25,12 @@ afterAll(async () => {
 });
 
 function client(connection: KafkaConnection): Kafka {
-  return new Kafka({ clientId: 'dw-test', brokers: connection.bootstrapServers, logLevel: logLevel.NOTHING });
+  return new Kafka({ clientId: 'dw-test', brokers: connection.brokers, logLevel: logLevel.NOTHING });
 }
 
 // Reads `count` values of `topic` from the beginning, in a consumer group of its own.
 async function consume(connection: KafkaConnection, topic: string, count: number): Promise<string[]> {
-  const consumer = client(connection).consumer({ groupId: `dw-test-${randomBytes(4).toString('hex')}` });
+  const consumer = client(connection).consumer({ groupId: `${connection.groupPrefix}dw-test-${randomBytes(4).toString('hex')}` });
   const values: string[] = [];
   await consumer.connect();
   try {
@@ -80,21 +81,59 @@ async function sessionNetworks(): Promise<string[]> {
   return result.stdout.split('\n').filter(Boolean).sort();
 }
 
+// The topics a client lists (kafkajs, as a user's assertion would).
+async function listTopics(connection: KafkaConnection): Promise<string[]> {
+  const admin = client(connection).admin();
+  await admin.connect();
+  try {
+    return (await admin.listTopics()).sort();
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+// Sends one record to each partition of `topic` with a producer that never retries: it fails if a
+// partition's leader does not serve it yet.
+async function produceOnce(connection: KafkaConnection, topic: string, partitions: number): Promise<void> {
+  const producer = new Kafka({ clientId: 'dw-test', brokers: connection.brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 } }).producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages: Array.from({ length: partitions }, (_, partition) => ({ partition, value: 'first' })) });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
 describe('kafka', () => {
-  it('has the listed topics, with their partitions, when start() resolves', async () => {
-    const admin = client(bus.connection).admin();
-    await admin.connect();
+  // Runs first: nothing else has touched the broker yet.
+  it('holds exactly the listed topics, with their partitions, when start() resolves, and each takes a record at once', async () => {
+    expect(await listTopics(bus.connection)).toEqual(['events', 'landing', 'orders']);
+    expect(await partitionCounts(bus.connection, ['orders', 'events', 'landing'])).toEqual({ orders: 3, events: 1, landing: 2 });
+    await produceOnce(bus.connection, 'landing', 2);
+  });
+
+  it('a reused broker holds exactly its listed topics too', async () => {
+    // A spec no earlier run used (the topic is part of it).
+    const topic = `reused-${randomBytes(4).toString('hex')}`;
+    const options = { reuse: true, topics: [topic], startupTimeout: 120_000 };
+    const first = await kafka(options).start(docker);
+    const hash = first.container?.info.labels[REUSE_LABEL] as string;
     try {
-      expect(await admin.listTopics()).toEqual(expect.arrayContaining(['orders', 'events']));
+      expect(await listTopics(first.connection)).toEqual([topic]);
+      const again = await kafka(options).start(docker);
+      expect(again.reused).toBe(true);
+      expect(await listTopics(again.connection)).toEqual([topic]);
+      await produceOnce(again.connection, topic, 1);
     } finally {
-      await admin.disconnect();
+      // Only this test's broker and network: prune() would also take other suites' reused services.
+      await first.container?.remove();
+      await docker.executor.raw(['network', 'rm', `dw-kafka-${hash}`]);
     }
-    expect(await partitionCounts(bus.connection, ['orders', 'events'])).toEqual({ orders: 3, events: 1 });
   });
 
   it('hands out plain connection data advertised on the published host port', async () => {
     const port = bus.container?.hostPort(9092);
-    expect(bus.connection).toEqual({ bootstrapServers: [`127.0.0.1:${port}`], brokers: `127.0.0.1:${port}`, topicPrefix: '' });
+    expect(bus.connection).toEqual({ brokers: [`127.0.0.1:${port}`], bootstrapServers: `127.0.0.1:${port}`, topicPrefix: '', groupPrefix: '' });
     expect(JSON.parse(JSON.stringify(bus.connection))).toEqual(bus.connection);
     expect(bus.internalBootstrapServers).toBe('kafka:19092');
     expect(bus.network).toMatch(/^dw-net-/);
@@ -141,10 +180,11 @@ describe('kafka', () => {
 
   it('isolates keys with topic prefixes, the listed topics made under each', async () => {
     const [a, b, again, odd] = await Promise.all([bus.isolate('worker-1'), bus.isolate('worker-2'), bus.isolate('worker-1'), bus.isolate('worker 1')]);
-    expect(a).toEqual({ ...bus.connection, topicPrefix: 'worker-1.' });
-    expect(b.topicPrefix).toBe('worker-2.');
+    expect(a).toEqual({ ...bus.connection, topicPrefix: 'worker-1.', groupPrefix: 'worker-1.' });
+    expect(b).toMatchObject({ topicPrefix: 'worker-2.', groupPrefix: 'worker-2.' });
     expect(again).toEqual(a);
     expect(odd.topicPrefix).toMatch(/^worker-1-[0-9a-f]{8}\.$/);
+    expect(odd.groupPrefix).toBe(odd.topicPrefix);
     expect(await partitionCounts(bus.connection, ['worker-1.orders', 'worker-1.events', 'worker-2.orders', `${odd.topicPrefix}orders`])).toEqual({
       'worker-1.orders': 3,
       'worker-1.events': 1,
@@ -169,7 +209,7 @@ describe('kafka', () => {
   it('brings its own brokers from DOCKER_WRAPPER_KAFKA_BROKERS: no container, no network, topics made there', async () => {
     const containers = await docker.containers.listSession();
     const networks = await sessionNetworks();
-    vi.stubEnv('DOCKER_WRAPPER_KAFKA_BROKERS', bus.connection.brokers);
+    vi.stubEnv('DOCKER_WRAPPER_KAFKA_BROKERS', bus.connection.bootstrapServers);
     try {
       const byo = await kafka({ topics: [{ name: 'brought', partitions: 2 }] }).start(docker);
       expect(byo.container).toBeUndefined();
@@ -221,7 +261,7 @@ describe('kafka', () => {
       return port;
     };
     const options = normalizeKafkaOptions({ alias: 'retried', startupTimeout: 120_000 });
-    const { container } = await launchOnFreePort(docker, options, serviceNetwork(docker, bus.network, undefined), 'unused', undefined, pick);
+    const { container } = await launchOnFreePort(docker, options, await serviceNetwork(docker, bus.network, undefined), 'unused', undefined, pick);
     try {
       expect(picked).toHaveLength(2);
       expect(picked[0]).toBe(taken);
@@ -232,11 +272,13 @@ describe('kafka', () => {
     }
   });
 
-  it('stop() removes the container and the network it made', async () => {
+  it('stop() removes the container, and the network it made in the background (docker.settled() and close() wait for it)', async () => {
     const id = bus.container?.id as string;
     const network = bus.network as string;
+    expect(Object.keys((await docker.containers.get(id)).info.networks)).toEqual([network]);
     await bus.stop();
     await expect(docker.containers.get(id)).rejects.toMatchObject({ code: 'NO_SUCH_CONTAINER' });
+    await docker.settled();
     await expect(docker.networks.get(network)).rejects.toThrow();
   });
 });

@@ -5,68 +5,21 @@ import { brokersFromEnv, parseBroker } from '../../src/kafka/brokers.js';
 import { hostAndPort, listenerVariables, newClusterId } from '../../src/kafka/builder.js';
 import { advertisedPort } from '../../src/kafka/template.js';
 import { isolatedPrefix } from '../../src/kafka/topics.js';
-import { createTopicsRequest, fetchRequest, metadataRequest, produceRequest } from '../../src/kafka/wire/api.js';
+import { createTopicsRequest, listOffsetsRequest, metadataRequest } from '../../src/kafka/wire/api.js';
 import { Reader, Writer } from '../../src/kafka/wire/codec.js';
-import { crc32c } from '../../src/kafka/wire/crc32c.js';
 import { KafkaRequestError, check } from '../../src/kafka/wire/errors.js';
-import { decodeRecords, encodeRecordBatch } from '../../src/kafka/wire/records.js';
 
 describe('Kafka wire primitives', () => {
-  it('computes CRC-32C (the check value of "123456789" is 0xE3069283)', () => {
-    expect(crc32c(Buffer.from('123456789'))).toBe(0xe3069283);
-    expect(crc32c(Buffer.alloc(0))).toBe(0);
-  });
-
-  it.each([0, 1, -1, 63, -64, 64, 300, -300, 2 ** 31 - 1, -(2 ** 31), 1_700_000_000_000])('round-trips the zigzag varint %d', (value) => {
-    const bytes = new Writer().varint(value).build();
-    expect(new Reader(bytes).varint()).toBe(value);
-  });
-
-  it('encodes varints as Kafka does (zigzag, 7 bits a byte)', () => {
-    expect([...new Writer().varint(0).build()]).toEqual([0]);
-    expect([...new Writer().varint(-1).build()]).toEqual([1]);
-    expect([...new Writer().varint(1).build()]).toEqual([2]);
-    expect([...new Writer().varint(64).build()]).toEqual([0x80, 0x01]);
-  });
-
-  it('reads strings, nullable strings, bytes and arrays back', () => {
-    const bytes = new Writer().string('héllo').nullableString(null).bytes(Buffer.from([1, 2])).bytes(null).array([3, 4], (w, n) => w.int32(n)).array(null, () => undefined).build();
+  it('reads strings, nullable strings, 64-bit integers and arrays back', () => {
+    const bytes = new Writer().string('héllo').nullableString(null).int64(-(2n ** 40n)).array([3, 4], (w, n) => w.int32(n)).array(null, () => undefined).build();
     const reader = new Reader(bytes);
     expect(reader.string()).toBe('héllo');
     expect(reader.nullableString()).toBeNull();
-    expect([...(reader.bytes() ?? [])]).toEqual([1, 2]);
-    expect(reader.bytes()).toBeNull();
+    expect(reader.int64()).toBe(-(2n ** 40n));
     expect(reader.array((r) => r.int32())).toEqual([3, 4]);
     expect(reader.array((r) => r.int32())).toEqual([]);
     expect(reader.remaining).toBe(0);
     expect(() => reader.int8()).toThrow(RangeError);
-  });
-});
-
-describe('record batches', () => {
-  it('encodes a v2 batch whose length and CRC cover what Kafka says they cover', () => {
-    const batch = encodeRecordBatch([Buffer.from('a'), Buffer.from('bc')], 1_700_000_000_000);
-    const reader = new Reader(batch);
-    expect(reader.int64()).toBe(0n);
-    expect(reader.int32()).toBe(batch.length - 12);
-    reader.int32();
-    expect(reader.int8()).toBe(2);
-    const crc = batch.readUInt32BE(17);
-    expect(crc).toBe(crc32c(batch.subarray(21)));
-  });
-
-  it('decodes what it encodes, at the base offset the broker assigned', () => {
-    const batch = encodeRecordBatch([Buffer.from('first'), Buffer.from('second')]);
-    batch.writeBigInt64BE(41n, 0);
-    const records = decodeRecords(batch);
-    expect(records.map((r) => [r.offset, r.key, r.value?.toString()])).toEqual([[41n, null, 'first'], [42n, null, 'second']]);
-  });
-
-  it('ignores a partial batch at the end of a fetch', () => {
-    const one = encodeRecordBatch([Buffer.from('whole')]);
-    const two = encodeRecordBatch([Buffer.from('cut short')]);
-    const records = decodeRecords(Buffer.concat([one, two.subarray(0, two.length - 3)]));
-    expect(records.map((r) => r.value?.toString())).toEqual(['whole']);
   });
 });
 
@@ -100,17 +53,23 @@ describe('requests', () => {
     expect(request.parse(new Reader(answer))).toEqual([{ name: 'orders', errorCode: 36, message: 'exists' }]);
   });
 
-  it('reads the base offset of a produce and the records of a fetch', () => {
-    const produce = produceRequest('t', 0, encodeRecordBatch([Buffer.from('x')]), 1000);
-    const produced = new Writer().array([0], (w) => w.string('t').array([0], (p) => p.int32(0).int16(0).int64(7n).int64(-1n))).int32(0).build();
-    expect(produce.parse(new Reader(produced))).toEqual({ errorCode: 0, baseOffset: 7n });
-
-    const records = encodeRecordBatch([Buffer.from('x')]);
-    const fetch = fetchRequest('t', 0, 7n, 100);
-    const fetched = new Writer().int32(0).array([0], (w) => w.string('t').array([0], (p) => p.int32(0).int16(0).int64(8n).int64(8n).array(null, () => undefined).bytes(records))).build();
-    const result = fetch.parse(new Reader(fetched));
-    expect(result.highWatermark).toBe(8n);
-    expect(decodeRecords(result.records ?? Buffer.alloc(0))[0]?.value?.toString()).toBe('x');
+  it('asks ListOffsets v1 for the latest offset of every partition and reads per-partition errors', () => {
+    const request = listOffsetsRequest([{ name: 'orders', partitions: 2 }, { name: 'events', partitions: 1 }]);
+    expect([request.apiKey, request.version]).toEqual([2, 1]);
+    const body = new Reader(request.body);
+    expect(body.int32()).toBe(-1);
+    expect(body.array((t) => [t.string(), t.array((p) => [p.int32(), p.int64()])])).toEqual([
+      ['orders', [[0, -1n], [1, -1n]]],
+      ['events', [[0, -1n]]],
+    ]);
+    expect(body.remaining).toBe(0);
+    const answer = new Writer()
+      .array(['orders'], (w, name) => w.string(name).array([[0, 0], [1, 6]], (p, [index, error]) => p.int32(index as number).int16(error as number).int64(-1n).int64(index === 0 ? 5n : -1n)))
+      .build();
+    expect(request.parse(new Reader(answer))).toEqual([
+      { topic: 'orders', partition: 0, errorCode: 0, offset: 5n },
+      { topic: 'orders', partition: 1, errorCode: 6, offset: -1n },
+    ]);
   });
 
   it('names error codes and knows which ones pass', () => {
@@ -127,6 +86,8 @@ describe('requests', () => {
     expect(invalid?.message).toBe('creating topic "t": INVALID_CONFIG (40) bad value');
     expect(invalid?.retriable).toBe(false);
     expect(thrown(6, 'producing')?.retriable).toBe(true);
+    expect(thrown(78, 'listing offsets')?.message).toBe('listing offsets: OFFSET_NOT_AVAILABLE (78)');
+    expect(thrown(78, 'listing offsets')?.retriable).toBe(true);
   });
 });
 

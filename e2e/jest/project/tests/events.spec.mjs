@@ -5,14 +5,15 @@ import { record } from '../record.cjs';
 
 const bus = await services.isolated('bus');
 const topic = `${bus.topicPrefix}user-events`;
-const publisher = new EventPublisher(bus.bootstrapServers, topic);
+const publisher = new EventPublisher(bus.brokers, topic);
 afterAll(() => publisher.close());
 
 test('publishes domain events a consumer reads back', async () => {
   await record('events', { topicPrefix: bus.topicPrefix });
-  expect(brokerList(bus.bootstrapServers)[0]).toMatch(/^127\.0\.0\.1:\d+$/);
+  expect(bus.brokers[0]).toMatch(/^127\.0\.0\.1:\d+$/);
+  expect(brokerList(bus.bootstrapServers)).toEqual(bus.brokers);
   await publisher.publish({ type: 'user.created', id: 7 });
-  const consumer = publisher.kafka.consumer({ groupId: `${bus.topicPrefix}e2e-reader` });
+  const consumer = publisher.kafka.consumer({ groupId: `${bus.groupPrefix}e2e-reader` });
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });

@@ -7,7 +7,8 @@ test('services() is typed from the config file', async () => {
   const port: number = db.port;
   expect(port).toBeGreaterThan(0);
   expect(cache.url).toMatch(/^redis:\/\//);
-  expect(bus.bootstrapServers.length).toBeGreaterThan(0);
+  const brokers: string[] = bus.brokers;
+  expect(brokers.length).toBeGreaterThan(0);
   const mine = await services.isolated('cache');
   expect(mine.database).not.toBe(cache.database);
   // @ts-expect-error: a typo does not compile.

@@ -9,6 +9,8 @@ import {
 import type { ContainerInfo } from '../commands/inspect.js';
 import { LiveStream } from '../streams/live-stream.js';
 import { processLines } from '../streams/process-lines.js';
+import type { WaitStrategy } from '../wait/context.js';
+import { awaitReadiness } from '../wait/readiness.js';
 import type { EngineContext } from './engine-context.js';
 import type { Protocol } from './container-spec.js';
 
@@ -24,6 +26,16 @@ export interface ExecOptions extends ExecArgsOptions, Omit<CallOptions, 'input'>
 }
 
 export interface LogsOptions extends LogsArgsOptions {
+  signal?: AbortSignal;
+}
+
+export interface RestartOptions {
+  /** Seconds docker waits for the process to stop before it kills it (docker's default: 10). */
+  timeoutSeconds?: number;
+  /** What tells the container is ready again; without one, restart() returns once it runs. */
+  waitFor?: WaitStrategy;
+  /** Budget for the restart and `waitFor` in ms (default 60 000). */
+  timeoutMs?: number;
   signal?: AbortSignal;
 }
 
@@ -122,9 +134,17 @@ export class Container implements AsyncDisposable {
     await this.#context.executor.run(simpleCommand('unpause', this.id));
   }
 
-  async restart(options: { timeoutSeconds?: number } = {}): Promise<void> {
-    await this.#context.executor.run(restartCommand(this.id, options.timeoutSeconds));
-    await this.inspect();
+  // Restarts the container: the same container, data, and explicitly published host ports. With
+  // `waitFor`, resolves once that strategy is satisfied again (a StartupError with the container's
+  // state and last log lines when it is not within `timeoutMs`).
+  async restart(options: RestartOptions = {}): Promise<void> {
+    const startedAt = performance.now();
+    const timeout = AbortSignal.timeout(options.timeoutMs ?? 60_000);
+    const budget = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const { executor } = this.#context;
+    await executor.run(restartCommand(this.id, options.timeoutSeconds), { signal: budget });
+    await this.inspect({ signal: budget });
+    if (options.waitFor) await awaitReadiness(this, options.waitFor, { executor, budget, startedAt, localEngine: this.#context.localEngine, image: this.image });
   }
 
   // Waits for the container to exit and returns its exit code.

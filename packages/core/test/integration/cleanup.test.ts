@@ -160,6 +160,16 @@ describe('close()', () => {
     expect(await docker.close()).toBe(result);
   });
 
+  it('waits for the removals left in the background before it sweeps', async () => {
+    const docker = await connectForTest();
+    const network = await docker.networks.create();
+    const container = await idle().network(network.name).run(docker);
+    docker.background(container.remove().then(() => network.remove()));
+    // Nothing is left for the sweep to find (or to race with): the background removals came first.
+    expect(await docker.close()).toEqual({ containers: 0, networks: 0, volumes: 0 });
+    expect(await sessionResources(docker.sessionId)).toEqual({ containers: [], networks: [], volumes: [] });
+  });
+
   it('DOCKER_WRAPPER_KEEP=1 keeps everything, says so, and starts no watcher', async () => {
     const messages: string[] = [];
     const docker = await connectForTest({ env: { ...process.env, DOCKER_WRAPPER_KEEP: '1' }, log: (message) => messages.push(message) });

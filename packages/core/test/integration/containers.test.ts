@@ -228,6 +228,17 @@ describe('lifecycle', () => {
     await Promise.all([c.remove(), killed.remove()]);
   });
 
+  it('restart({ waitFor }) resolves once the strategy passes on the restarted container, and says why when it cannot', async () => {
+    // Each start of the process appends a line to a file that survives the restart.
+    const c = await debian().command(['sh', '-c', 'echo start >> /started; trap "exit 0" TERM; while :; do sleep 0.1; done']).waitFor(Wait.none()).run(docker);
+    const starts = async () => (await c.exec(['sh', '-c', 'wc -l < /started'])).stdout.trim();
+    await c.restart({ timeoutSeconds: 1, waitFor: Wait.forProbe('second start', async () => (await starts()) === '2') });
+    expect(await starts()).toBe('2');
+    const error = await rejection(c.restart({ timeoutSeconds: 1, waitFor: Wait.forProbe('never', () => Promise.resolve(false)), timeoutMs: 3_000 }));
+    expect(error).toMatchObject({ code: 'STARTUP_FAILED', reason: 'timeout', strategy: 'never', containerId: c.id });
+    await c.remove();
+  });
+
   it('wait() returns the exit code', async () => {
     const c = await debian().command(['sh', '-c', 'sleep 0.5; exit 3']).waitFor(Wait.none()).run(docker);
     expect(await c.wait()).toBe(3);

@@ -1,6 +1,6 @@
-// The four Kafka requests the template sends, at versions every broker from 2.4 to 4.x accepts
-// (none of them "flexible", so no tagged fields): Metadata v4, CreateTopics v4, Produce v3 and
-// Fetch v4. Each is `{ apiKey, version, body, parse }` (pure).
+// The three Kafka requests the template sends, at versions every broker from 2.4 to 4.x accepts
+// (none of them "flexible", so no tagged fields): Metadata v4, CreateTopics v4 and ListOffsets v1.
+// Each is `{ apiKey, version, body, parse }` (pure).
 import { Reader, Writer } from './codec.js';
 
 export interface KafkaRequest<T> {
@@ -29,8 +29,8 @@ export interface Metadata {
   topics: TopicMetadata[];
 }
 
-// Metadata of `topics` (none: brokers and controller only), never creating a topic.
-export function metadataRequest(topics: readonly string[]): KafkaRequest<Metadata> {
+// Metadata of `topics` (none: brokers and controller only; null: every topic), never creating a topic.
+export function metadataRequest(topics: readonly string[] | null): KafkaRequest<Metadata> {
   return {
     apiKey: 3,
     version: 4,
@@ -98,77 +98,40 @@ export function createTopicsRequest(topics: readonly NewTopic[], timeoutMs: numb
   };
 }
 
-export interface ProduceResult {
+/** A topic and how many partitions it has. */
+export interface TopicPartitions {
+  name: string;
+  partitions: number;
+}
+
+export interface PartitionOffset {
+  topic: string;
+  partition: number;
   errorCode: number;
-  baseOffset: bigint;
+  offset: bigint;
 }
 
-// Appends one record batch to a partition, acknowledged by all in-sync replicas.
-export function produceRequest(topic: string, partition: number, batch: Buffer, timeoutMs: number): KafkaRequest<ProduceResult> {
-  const body = new Writer()
-    .nullableString(null) // transactional_id
-    .int16(-1) // acks: all
-    .int32(timeoutMs)
-    .array([topic], (w, name) => w.string(name).array([partition], (p, index) => p.int32(index).bytes(batch)))
-    .build();
-  return {
-    apiKey: 0,
-    version: 3,
-    body,
-    parse: (r) => {
-      const results = r.array((t) => {
-        t.string();
-        return t.array((p) => {
-          p.int32(); // index
-          const result = { errorCode: p.int16(), baseOffset: p.int64() };
-          p.int64(); // log_append_time_ms
-          return result;
-        });
-      });
-      const result = results[0]?.[0];
-      if (!result) throw new RangeError('Kafka answered a produce request without a partition result');
-      return result;
-    },
-  };
-}
-
-export interface FetchResult {
-  errorCode: number;
-  highWatermark: bigint;
-  records: Buffer | null;
-}
-
-// Reads one partition from `offset`, waiting up to `maxWaitMs` for data.
-export function fetchRequest(topic: string, partition: number, offset: bigint, maxWaitMs: number): KafkaRequest<FetchResult> {
-  const maxBytes = 1024 * 1024;
+// The latest offset of every partition of `topics`, answered by each partition's leader: it fails
+// (NOT_LEADER_OR_FOLLOWER, UNKNOWN_TOPIC_OR_PARTITION) until the leader's replica serves the
+// partition, which is what a producer's or a consumer's first request needs.
+export function listOffsetsRequest(topics: readonly TopicPartitions[]): KafkaRequest<PartitionOffset[]> {
   const body = new Writer()
     .int32(-1) // replica_id: a consumer
-    .int32(maxWaitMs)
-    .int32(1) // min_bytes
-    .int32(maxBytes)
-    .int8(0) // isolation: read uncommitted
-    .array([topic], (w, name) => w.string(name).array([partition], (p, index) => p.int32(index).int64(offset).int32(maxBytes)))
+    .array(topics, (w, topic) => w.string(topic.name).array(Array.from({ length: topic.partitions }, (_, i) => i), (p, index) => p.int32(index).int64(-1n)))
     .build();
   return {
-    apiKey: 1,
-    version: 4,
+    apiKey: 2,
+    version: 1,
     body,
-    parse: (r) => {
-      r.int32(); // throttle_time_ms
-      const results = r.array((t) => {
-        t.string();
+    parse: (r) =>
+      r.array((t) => {
+        const topic = t.string();
         return t.array((p) => {
-          p.int32(); // partition_index
+          const partition = p.int32();
           const errorCode = p.int16();
-          const highWatermark = p.int64();
-          p.int64(); // last_stable_offset
-          p.array((a) => [a.int64(), a.int64()]); // aborted transactions (null reads as none)
-          return { errorCode, highWatermark, records: p.bytes() };
+          p.int64(); // timestamp
+          return { topic, partition, errorCode, offset: p.int64() };
         });
-      });
-      const result = results[0]?.[0];
-      if (!result) throw new RangeError('Kafka answered a fetch request without a partition result');
-      return result;
-    },
+      }).flat(),
   };
 }

@@ -1,5 +1,5 @@
-// Kafka's wire primitives (big-endian integers, length-prefixed strings and bytes, zigzag varints):
-// just what the few requests the template sends need (pure).
+// Kafka's wire primitives (big-endian integers, length-prefixed strings, arrays): just what the
+// few requests the template sends need (pure).
 
 // Builds a request body from typed fields.
 export class Writer {
@@ -24,25 +24,8 @@ export class Writer {
     return this.#fixed(4, (b) => b.writeInt32BE(value));
   }
 
-  uint32(value: number): this {
-    return this.#fixed(4, (b) => b.writeUInt32BE(value));
-  }
-
   int64(value: bigint): this {
     return this.#fixed(8, (b) => b.writeBigInt64BE(value));
-  }
-
-  // A signed varint in zigzag encoding (record fields).
-  varint(value: number): this {
-    let zigzag = BigInt.asUintN(64, (BigInt(value) << 1n) ^ (BigInt(value) >> 63n));
-    const bytes: number[] = [];
-    do {
-      const low = Number(zigzag & 0x7fn);
-      zigzag >>= 7n;
-      bytes.push(zigzag > 0n ? low | 0x80 : low);
-    } while (zigzag > 0n);
-    this.#chunks.push(Buffer.from(bytes));
-    return this;
   }
 
   string(value: string): this {
@@ -52,11 +35,6 @@ export class Writer {
 
   nullableString(value: string | null): this {
     return value === null ? this.int16(-1) : this.string(value);
-  }
-
-  // int32 length, then the bytes (null is length -1).
-  bytes(value: Buffer | null): this {
-    return value === null ? this.int32(-1) : this.int32(value.length).raw(value);
   }
 
   array<T>(items: readonly T[] | null, write: (writer: this, item: T) => void): this {
@@ -117,17 +95,6 @@ export class Reader {
     return this.int8() !== 0;
   }
 
-  varint(): number {
-    let zigzag = 0n;
-    for (let shift = 0n; ; shift += 7n) {
-      if (shift > 63n) throw new RangeError('Kafka varint longer than 10 bytes');
-      const byte = this.#buffer.readUInt8(this.#take(1));
-      zigzag |= BigInt(byte & 0x7f) << shift;
-      if ((byte & 0x80) === 0) break;
-    }
-    return Number((zigzag >> 1n) ^ -(zigzag & 1n));
-  }
-
   string(): string {
     const value = this.nullableString();
     if (value === null) throw new RangeError('Kafka response has a null where a string belongs');
@@ -139,17 +106,6 @@ export class Reader {
     if (length < 0) return null;
     const at = this.#take(length);
     return this.#buffer.toString('utf8', at, at + length);
-  }
-
-  // int32 length, then the bytes (null when the length is -1).
-  bytes(): Buffer | null {
-    const length = this.int32();
-    return length < 0 ? null : this.raw(length);
-  }
-
-  raw(length: number): Buffer {
-    const at = this.#take(length);
-    return this.#buffer.subarray(at, at + length);
   }
 
   array<T>(read: (reader: this) => T): T[] {

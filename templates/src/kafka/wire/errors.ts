@@ -29,15 +29,21 @@ const NAMES: Record<number, string> = {
   56: 'KAFKA_STORAGE_ERROR',
   74: 'FENCED_LEADER_EPOCH',
   75: 'UNKNOWN_LEADER_EPOCH',
+  78: 'OFFSET_NOT_AVAILABLE',
   89: 'THROTTLING_QUOTA_EXCEEDED',
   100: 'UNKNOWN_TOPIC_ID',
 };
 
 // Transient while a broker starts, a topic is being created or leadership moves. A replication
 // factor that cannot be met yet is one of them: the broker may not have registered itself.
-const RETRIABLE = new Set([2, 3, 5, 6, 7, 8, 9, 13, 14, 15, 19, 20, 38, 41, 56, 74, 75, 89, 100]);
+const RETRIABLE = new Set([2, 3, 5, 6, 7, 8, 9, 13, 14, 15, 19, 20, 38, 41, 56, 74, 75, 78, 89, 100]);
 
 export const TOPIC_ALREADY_EXISTS = 36;
+
+// True for the error codes that go away by themselves.
+export function isRetriable(code: number): boolean {
+  return RETRIABLE.has(code);
+}
 
 // A broker's refusal, or a connection that failed before it answered (internal: the template turns
 // it into a DockerWrapperError before it reaches users).
@@ -48,7 +54,7 @@ export class KafkaRequestError extends Error {
     super(message, { cause: options.cause });
     this.name = 'KafkaRequestError';
     this.errorCode = options.errorCode;
-    this.retriable = options.retriable ?? (options.errorCode === undefined || RETRIABLE.has(options.errorCode));
+    this.retriable = options.retriable ?? (options.errorCode === undefined || isRetriable(options.errorCode));
   }
 }
 
