@@ -10,7 +10,7 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const workspaces = ['packages/core', 'templates', 'packages/vitest-plugin', 'packages/jest-environment', 'packages/playwright-fixture'];
 
 // The repository's own TypeScript compiler, run inside a consumer (it resolves the consumer's types).
-export const tsc = join(root, 'node_modules/typescript/bin/tsc');
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
 
 export interface Packed {
   name: string;
@@ -43,10 +43,13 @@ export async function consumer(prefix: string, tarballs: string[], dependencies:
   return dir;
 }
 
-// A strict NodeNext tsconfig over `files`, written into the consumer.
-export function writeTsconfig(dir: string, files: string[]): void {
+// `tsc --noEmit` in the consumer over `files`, with a strict NodeNext tsconfig written for them:
+// the exit code and everything tsc printed.
+export async function typecheck(dir: string, files: string[]): Promise<{ exitCode: number | undefined; output: string }> {
   const compilerOptions = { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false };
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files }, null, 2));
+  const result = await execa('node', [tsc, '-p', '.'], { cwd: dir, reject: false, all: true });
+  return { exitCode: result.exitCode, output: result.all };
 }
 
 export function writeFiles(dir: string, files: Record<string, string>): void {
