@@ -1,7 +1,7 @@
 // `npm run demo`: starts Postgres, Redis and Kafka once, runs the example suites of Vitest, Jest
 // and Playwright against them (each adapter takes them through the bring-your-own variables, so
 // no suite starts containers of its own), prints a summary with timings and removes everything.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Docker } from '../packages/core/dist/index.js';
@@ -32,7 +32,9 @@ try {
 
   for (const suite of suites) {
     console.log(`running the ${suite.name} example suite (${suite.project}) ...`);
-    const result = await runSuite(suite, mkdtempSync(join(tmpdir(), `docker-wrapper-demo-${suite.name.toLowerCase()}-`)), byo);
+    const out = mkdtempSync(join(tmpdir(), `docker-wrapper-demo-${suite.name.toLowerCase()}-`));
+    const result = await runSuite(suite, out, byo);
+    rmSync(out, { recursive: true, force: true });
     const ok = result.exitCode === 0;
     rows.push({ name: suite.name, ms: result.ms, note: `${result.passed} passed, ${result.failed} failed${ok ? '' : `, exit code ${result.exitCode}`}` });
     if (!ok) {
