@@ -26,7 +26,7 @@ try {
   const byo = {
     [BYO_ENV.postgres]: env.connections.db.url,
     [BYO_ENV.redis]: env.connections.cache.url,
-    [BYO_ENV.kafka]: env.connections.bus.brokers,
+    [BYO_ENV.kafka]: env.connections.bus.bootstrapServers,
   };
   for (const [name, value] of Object.entries(byo)) console.log(`${name}=${masked(value)}`);
 
@@ -46,8 +46,12 @@ try {
   await env.stop();
   rows.push({ name: 'stopped', ms: performance.now() - stopping, note: '' });
 } finally {
-  const removed = await docker.close();
-  console.log(`\nsession closed; it still had to remove ${removed.containers} container(s), ${removed.networks} network(s), ${removed.volumes} volume(s)`);
+  // What close() finds is only what the steps above left behind (e.g. after a failure).
+  const left = await docker.close();
+  const count = left.containers + left.networks + left.volumes;
+  console.log(count === 0
+    ? `\nclosed session ${docker.sessionId}: nothing of it was left to remove`
+    : `\nclosed session ${docker.sessionId}: removed what was left, ${left.containers} container(s), ${left.networks} network(s), ${left.volumes} volume(s)`);
 }
 
 const width = Math.max(...rows.map((row) => row.name.length));

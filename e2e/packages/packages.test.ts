@@ -37,7 +37,7 @@ describe('the tarballs', () => {
     for (const entry of packed) {
       expect(entry.files, entry.name).toContain('README.md');
       expect(entry.files, entry.name).toContain('LICENSE');
-      const extra = entry.files.filter((file) => !/^(README\.md|LICENSE|package\.json|jest-preset\.js|(dist|cjs)\/.+\.(js|cjs|d\.ts|d\.cts)|cjs\/package\.json)$/.test(file));
+      const extra = entry.files.filter((file) => !/^(README\.md|LICENSE|package\.json|jest-preset\.js|bin\/docker-wrapper\.js|(dist|cjs)\/.+\.(js|cjs|d\.ts|d\.cts)|cjs\/package\.json)$/.test(file));
       expect(extra, entry.name).toEqual([]);
     }
   });
@@ -84,6 +84,12 @@ describe('core and templates alone, in a project with nothing else', () => {
     const cjs = await execa('node', ['cjs.cjs'], { cwd: dir });
     expect(esm.stdout).toBe('function function');
     expect(cjs.stdout).toBe('function function function');
+  });
+
+  it('give the docker-wrapper command line on the project\'s PATH', async () => {
+    const result = await execa('npx', ['--no-install', 'docker-wrapper', '--help'], { cwd: dir });
+    expect(result.stdout).toMatch(/Usage: docker-wrapper/);
+    expect(result.stdout).toMatch(/\bdoctor\b/);
   });
 });
 
