@@ -18,7 +18,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['packages/*/test/unit/**/*.test.ts', 'templates/test/unit/**/*.test.ts'],
+          include: ['packages/*/test/unit/**/*.test.ts', 'templates/test/unit/**/*.test.ts', 'test/unit/**/*.test.ts'],
         },
       },
       {

@@ -1,10 +1,10 @@
 // Waits until a port really listens inside the container AND accepts a TCP connection from the
 // host: docker's port proxy alone accepts connections before the service does.
 import { readFile } from 'node:fs/promises';
-import waitOn from 'wait-on';
 import type { Protocol } from '../resources/container-spec.js';
 import { pollUntil } from './backoff.js';
 import type { WaitContext, WaitStrategy } from './context.js';
+import { canConnect } from './tcp-connect.js';
 
 // True when /proc/net/tcp{,6} text shows a socket listening on `port` (state 0A) (pure).
 export function isListening(procNetTcp: string, port: number): boolean {
@@ -43,13 +43,12 @@ export class PortWait implements WaitStrategy {
     }, { signal: context.signal, initialMs: 20, maxMs: 250 });
     const published = ports.flatMap((port) => (context.container.info.ports[`${port}/tcp`]?.length ? [context.container.hostPort(port)] : []));
     if (published.length === 0) return;
-    await waitOn({
-      resources: published.map((port) => `tcp:${context.container.host}:${port}`),
-      interval: 20,
-      window: 0,
-      tcpTimeout: 1000,
-      timeout: 30_000,
-    });
+    // Every published port must accept a connection from the host too, until the wait's own
+    // timeout (the context's signal) ends the poll.
+    await pollUntil(async () => {
+      const results = await Promise.all(published.map((port) => canConnect(context.container.host, port, 1000, context.signal)));
+      return results.every(Boolean);
+    }, { signal: context.signal, initialMs: 20, maxMs: 250 });
   }
 }
 
