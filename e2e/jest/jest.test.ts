@@ -2,13 +2,12 @@
 // suite over Postgres, Redis and Kafka with two workers, CommonJS, ESM and TypeScript test files
 // and a jsdom one; a failing test's diagnostics; a watch session; kills; a service that cannot
 // start; a bad option; a missing config file; the consumer's typing.
-import { readFileSync, utimesSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { killMidRun, leftovers, outputDir, readJsonLines, runningContainers, sessionId, until, type Child } from '../support/runner.js';
+import { killMidRun, leftovers, outputDir, plain, readJsonLines, sessionId, until, watchReruns, type Child } from '../support/runner.js';
 
 const project = fileURLToPath(new URL('./project', import.meta.url));
 const jestBin = fileURLToPath(new URL('../../node_modules/jest/bin/jest.js', import.meta.url));
@@ -30,10 +29,6 @@ interface JsonReport {
     name: string;
     assertionResults: Array<{ title: string; status: string; failureMessages: string[]; failureDetails: Array<{ name?: string; diagnostics?: { [name: string]: { findings: string[] } } }> }>;
   }>;
-}
-
-function plain(text: string | undefined): string {
-  return stripVTControlCharacters(text ?? '');
 }
 
 // The jest CLI in the e2e project; `esm` adds --experimental-vm-modules (for the .mjs test files).
@@ -116,26 +111,11 @@ describe('jest preset (real jest CLI)', () => {
 
   it('keeps the services up across three watch re-runs (a TypeScript config), then cleans up', async () => {
     const session = sessionId('e2e-jest-watch');
-    const child = jest(['--watchAll', 'tests/cache.spec.cjs'], { E2E_SESSION: session, E2E_CONFIG: './docker-wrapper.config.ts' });
-    let output = '';
-    child.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const runs = () => plain(output).match(/Ran all test suites/g)?.length ?? 0;
-    try {
-      expect(await until(() => runs() >= 1, 120_000), output).toBe(true);
-      const first = await runningContainers(session);
-      expect(first).toHaveLength(1);
-      const spec = join(project, 'tests/cache.spec.cjs');
-      for (let rerun = 1; rerun <= 3; rerun++) {
-        const now = new Date();
-        utimesSync(spec, now, now);
-        expect(await until(() => runs() >= rerun + 1, 60_000), output).toBe(true);
-        expect(await runningContainers(session)).toEqual(first);
-      }
-      expect(plain(output).match(/PASS tests\/cache\.spec\.cjs/g)?.length, plain(output)).toBe(4);
-    } finally {
-      child.kill('SIGTERM');
-      await child;
-    }
+    const watched = await watchReruns(jest(['--watchAll', 'tests/cache.spec.cjs'], { E2E_SESSION: session, E2E_CONFIG: './docker-wrapper.config.ts' }), session, { spec: join(project, 'tests/cache.spec.cjs'), runDone: /Ran all test suites/, reruns: 3 });
+    expect(watched.runs, watched.output).toBe(4);
+    expect(watched.containers[0]).toHaveLength(1);
+    for (const after of watched.containers) expect(after).toEqual(watched.containers[0]);
+    expect(watched.output.match(/PASS tests\/cache\.spec\.cjs/g)?.length, watched.output).toBe(4);
     expect(await until(async () => (await leftovers(session)).length === 0, 15_000)).toBe(true);
   });
 

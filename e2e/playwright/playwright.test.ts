@@ -5,10 +5,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stripVTControlCharacters } from 'node:util';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { killMidRun, leftovers, outputDir, readJsonLines, sessionId, type Child } from '../support/runner.js';
+import { killMidRun, leftovers, outputDir, plain, readJsonLines, sessionId, type Child } from '../support/runner.js';
 
 const project = fileURLToPath(new URL('./project', import.meta.url));
 const playwrightCli = fileURLToPath(new URL('../../node_modules/@playwright/test/cli.js', import.meta.url));
@@ -60,8 +59,6 @@ function playwright(args: string[], env: { [key: string]: string }): Child {
     timeout: 240_000,
   });
 }
-
-const plain = (text: string | undefined) => stripVTControlCharacters(text ?? '');
 
 describe('playwright fixtures (real playwright CLI, real Chromium)', () => {
   it('shared mode: one set of containers, a database of its own per worker, through a page and the request fixture', async () => {

@@ -1,8 +1,9 @@
 // Runs a real test runner CLI in a child process for the adapter e2e suites, and reads what the
 // engine holds for a session afterwards.
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { execa, type ResultPromise } from 'execa';
 
 export function outputDir(prefix: string): string {
@@ -67,4 +68,42 @@ export async function killMidRun(child: Child, session: string, signal: NodeJS.S
   await child;
   await until(async () => (await leftovers(session)).length === 0, 10_000, 250);
   return { started, output, left: await leftovers(session) };
+}
+
+// A runner's output without colours (runners colour some of it even when asked not to).
+export function plain(text: string | undefined): string {
+  return stripVTControlCharacters(text ?? '');
+}
+
+export interface WatchResult {
+  /** The session's running containers after the first run and after each re-run. */
+  containers: string[][];
+  /** Runs that finished (the first one included). */
+  runs: number;
+  output: string;
+}
+
+// Drives a runner in watch mode: waits for its first run, touches `spec` `reruns` times, each time
+// waiting for one more finished run (`runDone` counts them in the output), records the session's
+// running containers after each, then ends the runner with SIGTERM.
+export async function watchReruns(child: Child, session: string, options: { spec: string; runDone: RegExp; reruns: number }): Promise<WatchResult> {
+  let output = '';
+  child.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const count = new RegExp(options.runDone.source, 'g');
+  const runs = () => plain(output).match(count)?.length ?? 0;
+  const containers: string[][] = [];
+  try {
+    if (!(await until(() => runs() >= 1, 120_000))) return { containers, runs: runs(), output: plain(output) };
+    containers.push(await runningContainers(session));
+    for (let rerun = 1; rerun <= options.reruns; rerun++) {
+      const now = new Date();
+      utimesSync(options.spec, now, now);
+      if (!(await until(() => runs() >= rerun + 1, 60_000))) break;
+      containers.push(await runningContainers(session));
+    }
+    return { containers, runs: runs(), output: plain(output) };
+  } finally {
+    child.kill('SIGTERM');
+    await child;
+  }
 }

@@ -1,13 +1,12 @@
 // The Vitest plugin through the real `vitest` CLI, in child processes, against the real engine:
 // a suite over Postgres, Redis and Kafka with two workers; a failing test's diagnostics; a watch
 // session; kills; a service that cannot start; bad options; two projects sharing one run.
-import { readFileSync, utimesSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { killMidRun, leftovers, outputDir, readJsonLines, runningContainers, sessionId, until, type Child } from '../support/runner.js';
+import { killMidRun, leftovers, outputDir, plain, readJsonLines, sessionId, until, watchReruns, type Child } from '../support/runner.js';
 
 const project = fileURLToPath(new URL('./project', import.meta.url));
 const vitestBin = fileURLToPath(new URL('../../node_modules/vitest/vitest.mjs', import.meta.url));
@@ -25,11 +24,6 @@ interface JsonReport {
   numPassedTests: number;
   numFailedTests: number;
   testResults: Array<{ assertionResults: Array<{ title: string; status: string; failureMessages: string[]; meta: { dockerWrapper?: { diagnostics: { [name: string]: { findings: string[] } } } } }> }>;
-}
-
-// The CLI's output without colours (Vitest colours some of it even when asked not to).
-function plain(text: string | undefined): string {
-  return stripVTControlCharacters(text ?? '');
 }
 
 function vitest(args: string[], env: { [key: string]: string }): Child {
@@ -91,26 +85,11 @@ describe('vitest plugin (real vitest CLI)', () => {
 
   it('keeps the services up across three watch re-runs, then cleans up', async () => {
     const session = sessionId('e2e-vitest-watch');
-    const child = vitest(['--watch', 'tests/cache.spec.ts'], { E2E_SESSION: session });
-    let output = '';
-    child.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const runs = () => plain(output).match(/Waiting for file changes/g)?.length ?? 0;
-    try {
-      expect(await until(() => runs() >= 1, 120_000), output).toBe(true);
-      const first = await runningContainers(session);
-      expect(first).toHaveLength(3);
-      const spec = join(project, 'tests/cache.spec.ts');
-      for (let rerun = 1; rerun <= 3; rerun++) {
-        const now = new Date();
-        utimesSync(spec, now, now);
-        expect(await until(() => runs() >= rerun + 1, 60_000), output).toBe(true);
-        expect(await runningContainers(session)).toEqual(first);
-      }
-      expect(plain(output).match(/✓ tests\/cache\.spec\.ts/g)?.length, plain(output)).toBe(4);
-    } finally {
-      child.kill('SIGTERM');
-      await child;
-    }
+    const watched = await watchReruns(vitest(['--watch', 'tests/cache.spec.ts'], { E2E_SESSION: session }), session, { spec: join(project, 'tests/cache.spec.ts'), runDone: /Waiting for file changes/, reruns: 3 });
+    expect(watched.runs, watched.output).toBe(4);
+    expect(watched.containers[0]).toHaveLength(3);
+    for (const after of watched.containers) expect(after).toEqual(watched.containers[0]);
+    expect(watched.output.match(/✓ tests\/cache\.spec\.ts/g)?.length, watched.output).toBe(4);
     expect(await until(async () => (await leftovers(session)).length === 0, 15_000)).toBe(true);
   });
 
