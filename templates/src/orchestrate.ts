@@ -32,6 +32,11 @@ export interface StartServicesOptions extends StartOptions {
   diagnostics?: boolean;
 }
 
+// Terminal text of the services' reports, one block per service (pure).
+export function reportsText(reports: Partial<Record<string, DiagnosticsReport>>): string {
+  return (Object.entries(reports) as [string, DiagnosticsReport][]).map(([name, report]) => `[${name}]\n${formatReport(report)}`).join('\n\n');
+}
+
 // Starts every template at once. If one fails, the others are stopped and the error
 // (ServicesStartError) leads with each failed service and its cause, and lists every error.
 export async function startServices<M extends TemplateMap>(docker: Docker, templates: M, options: StartServicesOptions = {}): Promise<Environment<M>> {
@@ -70,8 +75,7 @@ export async function startServices<M extends TemplateMap>(docker: Docker, templ
     },
     diagnostics,
     async diagnosticsText(reportOptions: ReportOptions = {}) {
-      const reports = Object.entries(await diagnostics(reportOptions)) as [string, DiagnosticsReport][];
-      return reports.map(([name, report]) => `[${name}]\n${formatReport(report)}`).join('\n\n');
+      return reportsText(await diagnostics(reportOptions));
     },
     stop,
     [Symbol.asyncDispose]: stop,

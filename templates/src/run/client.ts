@@ -50,12 +50,11 @@ export class RunClient<C extends Record<string, unknown> = Record<string, unknow
   }
 
   /** What the engine saw of the services in a time range (for a failed test), secrets masked. */
-  diagnostics(range: { since?: number | Date; until?: number | Date; logLines?: number; services?: string[] } = {}): Promise<RunDiagnostics> {
+  diagnostics(range: { since?: number | Date; until?: number | Date; logLines?: number } = {}): Promise<RunDiagnostics> {
     const body: DiagnosticsRequest = {};
     if (range.since !== undefined) body.since = +range.since;
     if (range.until !== undefined) body.until = +range.until;
     if (range.logLines !== undefined) body.logLines = range.logLines;
-    if (range.services !== undefined) body.services = range.services;
     return this.#post<RunDiagnostics>('/diagnostics', body);
   }
 

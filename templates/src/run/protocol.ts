@@ -2,8 +2,7 @@
 // over HTTP on 127.0.0.1, one request per call.
 
 export interface IsolateRequest {
-  /** One service's name, or null for every service. */
-  service: string | null;
+  service: string;
   key: string;
 }
 
@@ -13,8 +12,6 @@ export interface DiagnosticsRequest {
   until?: number;
   /** Last log lines per service (default 30). */
   logLines?: number;
-  /** Only these services (default: all with a container). */
-  services?: string[];
 }
 
 /** An error sent back to the test process: its code and message survive the trip. */
@@ -39,15 +36,15 @@ function object(body: unknown): Record<string, unknown> {
 }
 
 export function parseIsolateRequest(body: unknown, services: readonly string[]): IsolateRequest {
-  const { service = null, key } = object(body);
-  if (service !== null && (typeof service !== 'string' || !services.includes(service))) {
+  const { service, key } = object(body);
+  if (typeof service !== 'string' || !services.includes(service)) {
     throw new ProtocolError(404, `No service ${JSON.stringify(service)} in this run; it has ${services.map((s) => JSON.stringify(s)).join(', ')}.`);
   }
   if (typeof key !== 'string' || key.length === 0 || key.length > 200) throw new ProtocolError(400, 'Expected `key`: a non-empty string of at most 200 characters.');
   return { service, key };
 }
 
-export function parseDiagnosticsRequest(body: unknown, services: readonly string[]): DiagnosticsRequest {
+export function parseDiagnosticsRequest(body: unknown): DiagnosticsRequest {
   const input = object(body);
   const out: DiagnosticsRequest = {};
   for (const name of ['since', 'until', 'logLines'] as const) {
@@ -55,11 +52,6 @@ export function parseDiagnosticsRequest(body: unknown, services: readonly string
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new ProtocolError(400, `Expected \`${name}\`: a non-negative number.`);
     out[name] = value;
-  }
-  if (input.services !== undefined) {
-    const list = input.services;
-    if (!Array.isArray(list) || list.some((s) => typeof s !== 'string' || !services.includes(s))) throw new ProtocolError(400, `Expected \`services\`: names among ${services.join(', ')}.`);
-    out.services = list as string[];
   }
   return out;
 }

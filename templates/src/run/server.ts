@@ -3,8 +3,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { formatReport, type DiagnosticsReport } from '@docker-wrapper/core';
-import type { Environment, TemplateMap } from '../orchestrate.js';
+import { reportsText, type Environment, type TemplateMap } from '../orchestrate.js';
 import { ProtocolError, parseDiagnosticsRequest, parseIsolateRequest, type WireError } from './protocol.js';
 
 const MAX_BODY = 64 * 1024;
@@ -37,17 +36,12 @@ export async function serveRun<M extends TemplateMap>(env: Environment<M>): Prom
   const routes: Record<string, Handler> = {
     '/isolate': async (body) => {
       const { service, key } = parseIsolateRequest(body, names);
-      if (service !== null) return { connection: await isolateOne(service, key) };
-      const all = await Promise.all(names.map((name) => isolateOne(name, key)));
-      return { connections: Object.fromEntries(names.map((name, i) => [name, all[i]])) };
+      return { connection: await isolateOne(service, key) };
     },
     '/diagnostics': async (body) => {
-      const request = parseDiagnosticsRequest(body, names);
-      const range = { logLines: request.logLines ?? 30, ...(request.since !== undefined ? { since: request.since } : {}), ...(request.until !== undefined ? { until: request.until } : {}) };
-      const reports = await env.diagnostics(range);
-      const wanted = request.services;
-      const picked = Object.fromEntries(Object.entries(reports).filter(([name]) => !wanted || wanted.includes(name)));
-      return { reports: picked, text: Object.entries(picked).map(([name, report]) => `[${name}]\n${formatReport(report as DiagnosticsReport)}`).join('\n\n') };
+      const request = parseDiagnosticsRequest(body);
+      const reports = await env.diagnostics({ ...request, logLines: request.logLines ?? 30 });
+      return { reports, text: reportsText(reports) };
     },
   };
   const server = createServer((request, response) => {

@@ -26,19 +26,19 @@ describe('parseRunHandle', () => {
 });
 
 describe('coordinator requests', () => {
-  it('isolate: a known service or all, and a key', () => {
+  it('isolate: a known service and a key', () => {
     expect(parseIsolateRequest({ service: 'db', key: 'vitest-1' }, ['db'])).toEqual({ service: 'db', key: 'vitest-1' });
-    expect(parseIsolateRequest({ key: 'k' }, ['db'])).toEqual({ service: null, key: 'k' });
+    expect(() => parseIsolateRequest({ key: 'k' }, ['db'])).toThrow(/No service undefined/);
     expect(() => parseIsolateRequest({ service: 'dbb', key: 'k' }, ['db'])).toThrow(ProtocolError);
     expect(() => parseIsolateRequest({ service: 'db', key: '' }, ['db'])).toThrow(/non-empty string/);
     expect(() => parseIsolateRequest([], ['db'])).toThrow(/JSON object/);
   });
 
-  it('diagnostics: a time range, log lines and services', () => {
-    expect(parseDiagnosticsRequest({ since: 1, until: 2, logLines: 5, services: ['db'] }, ['db'])).toEqual({ since: 1, until: 2, logLines: 5, services: ['db'] });
-    expect(parseDiagnosticsRequest({}, ['db'])).toEqual({});
-    expect(() => parseDiagnosticsRequest({ since: -1 }, ['db'])).toThrow(/`since`/);
-    expect(() => parseDiagnosticsRequest({ services: ['x'] }, ['db'])).toThrow(/`services`/);
+  it('diagnostics: a time range and log lines', () => {
+    expect(parseDiagnosticsRequest({ since: 1, until: 2, logLines: 5 })).toEqual({ since: 1, until: 2, logLines: 5 });
+    expect(parseDiagnosticsRequest({})).toEqual({});
+    expect(() => parseDiagnosticsRequest({ since: -1 })).toThrow(/`since`/);
+    expect(() => parseDiagnosticsRequest({ logLines: 'all' })).toThrow(/`logLines`/);
   });
 });
 
