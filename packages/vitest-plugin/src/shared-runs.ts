@@ -59,8 +59,11 @@ function stable(value: unknown): string {
   if (Buffer.isBuffer(value) || value instanceof Uint8Array) return `bytes:${createHash('sha256').update(value).digest('hex')}`;
   if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
   const object = value as Record<string, unknown>;
-  const kind = typeof (object as { kind?: unknown }).kind === 'string' ? `${String((object as { kind: string }).kind)}:` : '';
   const own = Object.keys(object).sort().map((key) => `${JSON.stringify(key)}:${stable(object[key])}`);
-  // A template keeps its options on `options`; plain objects are their own keys.
-  return `${kind}{${own.join(',')}}`;
+  // A template's own keys are `kind` and `options`; a service() also starts its builder, which it
+  // shows only through a getter: its spec counts too (the wait strategy by its description, as it
+  // keeps what it last saw).
+  const builder = (object as { builder?: { spec?: { wait?: { description?: string } } } }).builder;
+  if (builder?.spec) own.push(`builder:${stable({ ...builder.spec, wait: builder.spec.wait?.description ?? null })}`);
+  return `{${own.join(',')}}`;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { kafka, postgres, redis } from '@docker-wrapper/templates';
+import { ContainerBuilder } from '@docker-wrapper/core';
+import { kafka, postgres, redis, service } from '@docker-wrapper/templates';
 import { dockerServices, PLUGIN_NAME } from '../../src/plugin.js';
 import { definitionKey } from '../../src/shared-runs.js';
 
@@ -39,5 +40,9 @@ describe('definitionKey', () => {
     expect(definitionKey({ services: { db: postgres() } })).not.toBe(definitionKey({ services: { db2: postgres() } }));
     expect(definitionKey({ a: new URL('file:///a.sql') })).not.toBe(definitionKey({ a: new URL('file:///b.sql') }));
     expect(definitionKey({ a: Buffer.from('x') })).not.toBe(definitionKey({ a: Buffer.from('y') }));
+    // service() keeps its builder behind a getter: two images with the same options are two runs.
+    const api = (image: string) => ({ services: { api: service(new ContainerBuilder(image).port(80), { kind: 'api' }) } });
+    expect(definitionKey(api('nginx:1'))).toBe(definitionKey(api('nginx:1')));
+    expect(definitionKey(api('nginx:1'))).not.toBe(definitionKey(api('httpd:2')));
   });
 });
