@@ -82,9 +82,8 @@ export class GenericTemplate<C> implements Template<C, GenericService<C>> {
       builder,
       reuse: options.reuse ?? false,
       reuseHash: reuseHash(builder),
-      whenReused: async (found) => {
-        await found.inspect();
-      },
+      // findReusable() has just inspected the running container: nothing more to ready.
+      whenReused: () => Promise.resolve(),
     }, startOptions.signal);
     let connection: C;
     try {
