@@ -60,3 +60,19 @@ export async function listLabelled(docker: Docker, label: string): Promise<Label
   return lists.flat();
 }
 
+
+// The status of each of these containers that still exists, by full id (reused ones carry no
+// session label, so they are looked up by id).
+export async function containerStatuses(docker: Docker, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const args = ['ps', '-a', '--no-trunc', ...ids.flatMap((id) => ['--filter', `id=${id}`]), '--format', formatTemplate('container')];
+  const found = await docker.executor.run({ args, parse: (stdout) => parseResources('container', stdout) });
+  return new Map(found.map((r) => [r.id, r.status]));
+}
+
+// A recorded service's status: its container's, 'gone' when it no longer exists, or that the
+// environment brought it (no container) (pure).
+export function serviceStatus(containerId: string | null, statuses: ReadonlyMap<string, string>): string {
+  if (!containerId) return 'brought by the environment';
+  return statuses.get(containerId) ?? [...statuses].find(([id]) => id.startsWith(containerId))?.[1] ?? 'gone';
+}

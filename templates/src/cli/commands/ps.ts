@@ -1,7 +1,7 @@
 // `docker-wrapper ps`: this project's detached services, then what else docker-wrapper keeps or
 // left on the engine: reused containers, cached images, leaked sessions.
 import { currentProject } from '../../project.js';
-import { connectForQueries, configuredDocker } from '../engine.js';
+import { connectForQueries, configuredDocker, containerStatuses, serviceStatus } from '../engine.js';
 import { EXIT } from '../exit-codes.js';
 import { findLeftovers } from '../leftovers.js';
 import type { Output } from '../output.js';
@@ -20,9 +20,10 @@ export async function ps(options: PsOptions, output: Output): Promise<number> {
   const project = currentProject();
   const docker = await connectForQueries(await configuredDocker(options.config));
   const state = readState(project);
-  const { resources, leaked, kept } = await findLeftovers(docker);
+  const ids = state.sessions.flatMap((session) => Object.values(session.services).flatMap((s) => (s.containerId ? [s.containerId] : [])));
+  const [{ leaked, kept }, statuses] = await Promise.all([findLeftovers(docker), containerStatuses(docker, ids)]);
   await docker.close();
-  const statusOf = (id: string | null) => (id ? resources.find((r) => r.type === 'container' && r.id === id)?.status ?? 'gone' : 'brought by the environment');
+  const statusOf = (id: string | null) => serviceStatus(id, statuses);
   const services = state.sessions.flatMap((session) => Object.entries(session.services).map(([name, s]) => ({
     name, kind: s.kind, image: s.image, containerId: s.containerId, status: statusOf(s.containerId), sessionId: session.sessionId, startedAt: session.startedAt,
   })));
