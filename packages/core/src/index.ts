@@ -57,5 +57,6 @@ export { DiagnosticsRecorder } from './diagnostics/recorder.js';
 export type { RecorderHost } from './diagnostics/recorder.js';
 export type { RecorderOptions, ReportOptions } from './diagnostics/recorder-options.js';
 export { formatReport } from './diagnostics/format.js';
+export { formatBytes } from './diagnostics/report.js';
 export type { DiagnosticsReport, ReportEvent, ReportState, ReportStats } from './diagnostics/report.js';
 export type { TimelineEntry, KnownContainer } from './diagnostics/timeline.js';

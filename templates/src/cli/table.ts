@@ -1,4 +1,5 @@
-// Column text for people: a header and rows padded to the widest cell (pure).
+// Column text for people: a header and rows padded to the widest cell (pure). Sizes: core's
+// formatBytes (binary units, as diagnostics show them).
 
 // Visible width of a cell, without the colour escapes it may hold.
 function width(text: string): number {
@@ -19,16 +20,4 @@ export function formatDuration(ms: number): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
   if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
   return `${Math.round(ms / 3_600_000)} h`;
-}
-
-// A size in bytes as people read it: `512 B`, `1.5 MB`, `12.0 GB`.
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
 }

@@ -2,7 +2,7 @@
 // with its fix; a non-zero exit code on a problem (3 when the engine cannot be reached).
 import { statfsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { substitutionFromEnv, type Docker } from '@docker-wrapper/core';
+import { formatBytes, substitutionFromEnv, type Docker } from '@docker-wrapper/core';
 import { findConfigFile } from '../../config/find-config.js';
 import { readConfig, type CliConfig } from '../config.js';
 import { connectForQueries } from '../engine.js';
@@ -10,7 +10,6 @@ import { EXIT, exitCodeOf } from '../exit-codes.js';
 import { imageOf } from '../image-of.js';
 import { findLeftovers } from '../leftovers.js';
 import type { Output } from '../output.js';
-import { formatBytes } from '../table.js';
 
 export interface DoctorOptions {
   config?: string;

@@ -1,13 +1,13 @@
 // `docker-wrapper stats`: CPU, memory, network and block I/O of this project's detached services;
 // a live table on a terminal, plain lines otherwise (`--json`: one JSON object per line).
-import type { StatsSample } from '@docker-wrapper/core';
+import { formatBytes, type StatsSample } from '@docker-wrapper/core';
 import { createLogUpdate } from 'log-update';
 import { connectForQueries, configuredDocker } from '../engine.js';
 import { runningServices } from '../detached-services.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { untilInterrupted } from '../interrupt.js';
 import type { Output } from '../output.js';
-import { formatBytes, formatTable } from '../table.js';
+import { formatTable } from '../table.js';
 
 export interface StatsCliOptions {
   config?: string;

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { byoValue, exportLines, formatExport, shellQuote } from '../../../src/cli/exports.js';
 import { decorations } from '../../../src/cli/output.js';
 import { renderProgress } from '../../../src/cli/progress.js';
-import { formatBytes, formatDuration, formatTable } from '../../../src/cli/table.js';
+import { formatBytes } from '@docker-wrapper/core';
+import { formatDuration, formatTable } from '../../../src/cli/table.js';
 import { parseDuration } from '../../../src/cli/durations.js';
 
 describe('formatTable', () => {
@@ -16,7 +17,7 @@ describe('formatTable', () => {
 describe('durations and sizes', () => {
   it('formats them for people', () => {
     expect([formatDuration(850), formatDuration(4210), formatDuration(180_000), formatDuration(7_200_000)]).toEqual(['850 ms', '4.2 s', '3 min', '2 h']);
-    expect([formatBytes(512), formatBytes(1_500_000), formatBytes(75_600_000_000)]).toEqual(['512 B', '1.5 MB', '75.6 GB']);
+    expect([formatBytes(512), formatBytes(1_500_000), formatBytes(75_600_000_000)]).toEqual(['512 B', '1.4 MiB', '70.4 GiB']);
   });
 
   it('parses --older-than values and rejects others naming the option', () => {
