@@ -50,7 +50,9 @@ function slotOptions(options: RunOptions, slot: number): RunOptions {
 // stopped and its error is thrown.
 async function startAll(map: TemplateMap, options: RunOptions, mode: ServicesMode, workers: number): Promise<Run<TemplateMap>[]> {
   if (mode === 'shared') return [await startRun(map, options)];
-  const settled = await Promise.allSettled(Array.from({ length: workers }, (_, slot) => startRun(map, slotOptions(options, slot))));
+  // A template's own `reuse: true` would hand every slot the first slot's container: off here.
+  const own = { ...options, reuse: false };
+  const settled = await Promise.allSettled(Array.from({ length: workers }, (_, slot) => startRun(map, slotOptions(own, slot))));
   const runs = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failure = settled.find((result) => result.status === 'rejected');
   if (failure) {

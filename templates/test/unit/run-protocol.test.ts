@@ -68,6 +68,13 @@ describe('withReuse', () => {
     expect(out.cache).toBe(cache);
   });
 
+  it('leaves a template with reuse unset alone when reuse is off, even one it cannot remake', () => {
+    const custom = { kind: 'mailpit', options: {}, start: () => Promise.reject(new Error('unused')) };
+    const map = { mail: custom, db: postgres() };
+    expect(withReuse(map, false)).toEqual(map);
+    expect(withReuse(map, false).db).toBe(map.db);
+  });
+
   it('refuses a template it cannot remake', () => {
     const custom = { kind: 'mailpit', options: {}, start: () => Promise.reject(new Error('unused')) };
     expect(() => withReuse({ mail: custom }, true)).toThrow(/Invalid `reuse`.*`mail` \(mailpit\)/);
