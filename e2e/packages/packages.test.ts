@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumer, exportTargets, installedManifest, packAll, typecheck, writeFiles, type Packed } from './consumer.js';
 
 const names = ['@docker-wrapper/core', '@docker-wrapper/templates', '@docker-wrapper/vitest', '@docker-wrapper/jest', '@docker-wrapper/playwright'];
-// The framework versions this repository tests with (the root lockfile's).
-const rootLock = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { devDependencies: Record<string, string> };
-const frameworks = Object.fromEntries(['vitest', 'jest', 'jest-environment-node', 'jest-environment-jsdom', '@playwright/test'].map((name) => [name, rootLock.devDependencies[name]!]));
+// The framework versions this repository tests with (the root package.json's).
+const rootPackage = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { devDependencies: Record<string, string> };
+const frameworks = Object.fromEntries(['vitest', 'jest', 'jest-environment-node', 'jest-environment-jsdom', '@playwright/test'].map((name) => [name, rootPackage.devDependencies[name]!]));
 
 let packed: Packed[];
 const tarball = (name: string) => packed.find((entry) => entry.name === name)!.filename;
