@@ -17,7 +17,6 @@ export function byoValue(kind: string, connection: unknown): string | undefined 
   const c = connection as { url?: unknown; brokers?: unknown } | null;
   if (c === null || typeof c !== 'object') return undefined;
   if ((kind === 'postgres' || kind === 'redis') && typeof c.url === 'string') return c.url;
-  if (kind === 'kafka' && typeof c.brokers === 'string') return c.brokers;
   if (kind === 'kafka' && Array.isArray(c.brokers)) return c.brokers.join(',');
   return undefined;
 }

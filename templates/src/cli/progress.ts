@@ -19,7 +19,7 @@ export interface ServiceProgress {
 const WAITS_FOR: Record<string, string> = {
   postgres: 'a query to answer',
   redis: 'PING to answer',
-  kafka: 'the broker to serve metadata',
+  kafka: 'its start line, its topics with leaders, then ListOffsets on every partition',
 };
 
 // What a service of `kind` waits for before it is ready, in words.

@@ -34,7 +34,7 @@ describe('export lines', () => {
     const lines = exportLines({
       db: { kind: 'postgres', connection: { url: 'postgres://u:p@127.0.0.1:5432/db' } },
       cache: { kind: 'redis', connection: { url: 'redis://:pw@127.0.0.1:6379/0' } },
-      bus: { kind: 'kafka', connection: { brokers: '127.0.0.1:9092', bootstrapServers: ['127.0.0.1:9092'] } },
+      bus: { kind: 'kafka', connection: { brokers: ['127.0.0.1:9092'], bootstrapServers: '127.0.0.1:9092' } },
       search: { kind: 'opensearch', connection: { url: 'http://127.0.0.1:9200' } },
       replica: { kind: 'postgres', connection: { url: 'postgres://u:p@127.0.0.1:5433/db' } },
     });
