@@ -25,6 +25,7 @@ export { DockerWrapperError, DockerCommandError, InvalidOptionError } from './er
 export type { ErrorCode } from './errors.js';
 export { SESSION_LABEL, PID_LABEL, HOST_LABEL, CREATED_LABEL } from './cleanup/labels.js';
 export type { SweepResult } from './cleanup/sweep.js';
+export { sweepSession } from './cleanup/sweep.js';
 export { substituteImage, substitutionFromEnv, validateImageReference } from './options/image-reference.js';
 export { closestName, didYouMean } from './options/suggest.js';
 export type { ImageSubstitution } from './options/image-reference.js';

@@ -1,5 +1,6 @@
 // `docker-wrapper down`: removes what `up --detach` started for this project: the sessions its
 // state file records, and any session labelled as this project's detached one (a lost state file).
+import { sweepSession } from '@docker-wrapper/core';
 import { currentProject } from '../../project.js';
 import { connectForQueries, configuredDocker, listLabelled } from '../engine.js';
 import { EXIT } from '../exit-codes.js';
@@ -14,19 +15,16 @@ export interface DownOptions {
 // Runs `down`: sweeps each detached session of this project and forgets it.
 export async function down(options: DownOptions, output: Output): Promise<number> {
   const project = currentProject();
-  const dockerOptions = await configuredDocker(options.config);
-  const docker = await connectForQueries(dockerOptions);
+  const docker = await connectForQueries(await configuredDocker(options.config));
   const state = readState(project);
   const labelled = await listLabelled(docker, `${DETACHED_LABEL}=${project}`);
-  await docker.close();
   const sessions = [...new Set([...state.sessions.map((s) => s.sessionId), ...labelled.map((r) => r.session).filter(Boolean)])];
   const removed = [];
   for (const sessionId of sessions) {
-    // A session of that id that keeps nothing: its close() removes every resource labelled with it.
-    const session = await connectForQueries(dockerOptions, { sessionId, keep: false });
-    const result = await session.close();
+    const result = await sweepSession(docker.executor, sessionId);
     removed.push({ sessionId, services: Object.keys(state.sessions.find((s) => s.sessionId === sessionId)?.services ?? {}), ...result });
   }
+  await docker.close();
   await updateState(project, (now) => ({ ...now, sessions: now.sessions.filter((s) => !sessions.includes(s.sessionId)) }));
   if (options.json) {
     output.json({ project, sessions: removed });

@@ -1,5 +1,6 @@
 // `docker-wrapper prune`: removes leftovers by label: leaked sessions (their process is gone), and
 // with `--reused` / `--cache` this project's reused containers and cached images; lists them.
+import { sweepSession } from '@docker-wrapper/core';
 import { prune as pruneKept } from '../../prune.js';
 import { connectForQueries, configuredDocker } from '../engine.js';
 import { EXIT } from '../exit-codes.js';
@@ -20,17 +21,13 @@ export interface PruneCliOptions {
 
 // Runs `prune`: leaked sessions by session sweep, reused and cached through prune().
 export async function pruneCommand(options: PruneCliOptions, output: Output): Promise<number> {
-  const dockerOptions = await configuredDocker(options.config);
-  const docker = await connectForQueries(dockerOptions);
+  const docker = await connectForQueries(await configuredDocker(options.config));
   const reused = Boolean(options.reused || options.all);
   const cache = Boolean(options.cache || options.all);
   const found = await findLeftovers(docker, { olderThanMs: options.olderThanMs ?? 0 });
   const leaked = options.session === undefined ? found.leaked : found.leaked.filter((l) => l.sessionId === options.session);
   if (!options.dryRun) {
-    for (const session of leaked) {
-      const owner = await connectForQueries(dockerOptions, { sessionId: session.sessionId, keep: false });
-      await owner.close();
-    }
+    for (const session of leaked) await sweepSession(docker.executor, session.sessionId);
   }
   const kept = reused || cache ? await pruneKept(docker, { reused, cache, dryRun: Boolean(options.dryRun) }) : { containers: [], networks: [], images: [] };
   await docker.close();

@@ -1,12 +1,13 @@
 // `docker-wrapper up [service...]`: starts the configured services in parallel through the run
 // layer, shows their progress, prints their connections and `export` lines, then stays attached
 // until Ctrl-C (everything stops) or, with `--detach`, leaves them to `down`.
-import { Docker, type ConnectOptions } from '@docker-wrapper/core';
+import { sweepSession, type ConnectOptions, type Docker } from '@docker-wrapper/core';
 import type { TemplateMap } from '../../orchestrate.js';
 import { currentProject } from '../../project.js';
 import { withReuse } from '../../run/reuse-override.js';
 import { startRun, type Run } from '../../run/start-run.js';
 import { readConfig, selectServices } from '../config.js';
+import { connectForQueries } from '../engine.js';
 import { EXIT } from '../exit-codes.js';
 import { exportLines, formatExport } from '../exports.js';
 import { imageOf } from '../image-of.js';
@@ -41,9 +42,13 @@ function tracked(templates: TemplateMap, progress: Progress): TemplateMap {
 }
 
 // Removes what a detached start that failed kept (its session keeps everything by design).
-async function sweep(docker: ConnectOptions, sessionId: string): Promise<void> {
-  const session = await Docker.connect({ ...docker, sessionId, keep: false, reaper: false, handleSignals: false });
-  await session.close();
+async function sweep(options: ConnectOptions, sessionId: string): Promise<void> {
+  const docker = await connectForQueries(options);
+  try {
+    await sweepSession(docker.executor, sessionId);
+  } finally {
+    await docker.close();
+  }
 }
 
 // Waits for Ctrl-C or SIGTERM, holding the process open meanwhile (the run's own handles are unref'd).
