@@ -13,28 +13,23 @@ export class HealthyWait implements WaitStrategy {
       throw new WaitFailure('failed', 'the container has no health check: define one with `.healthCheck(...)` or wait for something else');
     }
     const started = Date.parse(container.info.state.startedAt || container.info.created);
-    // Ends the stream early: a generator's return() would otherwise wait for its pending next().
-    const done = new AbortController();
+    // The stream listens from its creation, so no transition falls between it and the inspect.
     const events = new Events({ executor }).stream({
       container: container.id,
       action: 'health_status',
       ...(Number.isNaN(started) ? {} : { since: new Date(started) }),
-      signal: AbortSignal.any([signal, done.signal]),
+      signal,
     });
-    // Subscribed first, then the current state is read, so no transition falls in between.
-    const first = events.next();
     try {
       const health = (await executor.run(inspectContainerCommand(container.id), { signal })).state.health?.status;
       if (health === 'healthy') return;
       if (health === 'unhealthy') throw new WaitFailure('unhealthy', 'the health check reported unhealthy');
-      for (let next = await first; !next.done; next = await events.next()) {
-        const status = next.value.type === 'container' ? next.value.healthStatus : undefined;
+      for await (const event of events) {
+        const status = event.type === 'container' ? event.healthStatus : undefined;
         if (status === 'healthy') return;
         if (status === 'unhealthy') throw new WaitFailure('unhealthy', 'the health check reported unhealthy');
       }
     } finally {
-      done.abort();
-      await first.catch(() => undefined);
       await events.return();
     }
     if (signal.aborted) throw signal.reason as Error;

@@ -117,7 +117,7 @@ describe('LiveStream', () => {
     await stream.return();
   });
 
-  it('is ended by the session: OpenStreams.closeAll() closes it, and forgets it once ended', async () => {
+  it('is ended by the session: OpenStreams.closeAll() closes it', async () => {
     const open = new OpenStreams();
     const src = controlledSource<number>();
     const stream = new LiveStream(src.source, { openStreams: open });
