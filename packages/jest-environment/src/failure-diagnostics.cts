@@ -54,7 +54,8 @@ export class ServicesDiagnostics {
   async #report(title: string, since: number, scope: 'test' | 'file'): Promise<Error | undefined> {
     const handle = readRunHandle(this.#env);
     if (!handle) return undefined;
-    if (this.#client?.handle !== handle) this.#client = new RunClient(handle);
+    // Read anew from the environment each time: the same run has the same token.
+    if (this.#client?.handle.token !== handle.token) this.#client = new RunClient(handle);
     try {
       const diagnostics = await this.#client.diagnostics({ since, until: Date.now() });
       return diagnostics.text ? diagnosticsError(title, diagnostics, scope) : undefined;
