@@ -12,14 +12,16 @@ export interface Leftovers {
   /** Every resource with a session label (live sessions of other processes too). */
   resources: LabelledResource[];
   leaked: LeakedSession[];
-  /** What `prune --reused --cache` would remove for this project (a dry run). */
+  /** What `prune --reused --cache` would remove for this project (a dry run; empty with `kept: false`). */
   kept: PruneResult;
 }
 
-// Lists leaked sessions (any project's) and this project's reused containers and cached images.
-export async function findLeftovers(docker: Docker, options: { olderThanMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Leftovers> {
+// Lists leaked sessions (any project's) and, unless `kept: false` (a caller that prunes them itself),
+// this project's reused containers and cached images.
+export async function findLeftovers(docker: Docker, options: { olderThanMs?: number; env?: NodeJS.ProcessEnv; kept?: boolean } = {}): Promise<Leftovers> {
   const env = options.env ?? process.env;
-  const [resources, kept] = await Promise.all([listLabelled(docker, SESSION_LABEL), prune(docker, { dryRun: true })]);
+  const none: PruneResult = { containers: [], networks: [], images: [], project: undefined };
+  const [resources, kept] = await Promise.all([listLabelled(docker, SESSION_LABEL), options.kept === false ? none : prune(docker, { dryRun: true })]);
   const leaked = findLeaks(resources, {
     hostname: hostname(),
     isAlive: processAlive,

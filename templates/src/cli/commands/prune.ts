@@ -24,7 +24,8 @@ export async function pruneCommand(options: PruneCliOptions, output: Output): Pr
   const docker = await connectForQueries(await configuredDocker(options.config));
   const reused = Boolean(options.reused || options.all);
   const cache = Boolean(options.cache || options.all);
-  const found = await findLeftovers(docker, { olderThanMs: options.olderThanMs ?? 0 });
+  // Reused and cached ones are listed once, by the prune below (dry or not).
+  const found = await findLeftovers(docker, { olderThanMs: options.olderThanMs ?? 0, kept: false });
   const leaked = options.session === undefined ? found.leaked : found.leaked.filter((l) => l.sessionId === options.session);
   if (!options.dryRun) {
     for (const session of leaked) await sweepSession(docker.executor, session.sessionId);
