@@ -5,10 +5,10 @@ export interface Interrupt {
   release(): void;
 }
 
-// An AbortSignal that fires on the next Ctrl-C or SIGTERM.
-export function untilInterrupted(): Interrupt {
+// An AbortSignal that fires on the next Ctrl-C or SIGTERM (with `reason`, when given).
+export function untilInterrupted(reason?: Error): Interrupt {
   const controller = new AbortController();
-  const on = () => controller.abort();
+  const on = () => controller.abort(reason);
   process.once('SIGINT', on);
   process.once('SIGTERM', on);
   return {

@@ -11,6 +11,7 @@ import { connectForQueries } from '../engine.js';
 import { EXIT } from '../exit-codes.js';
 import { exportLines, formatExport } from '../exports.js';
 import { imageOf } from '../image-of.js';
+import { untilInterrupted } from '../interrupt.js';
 import type { Output } from '../output.js';
 import { Progress } from '../progress.js';
 import { newCliSessionId } from '../session-id.js';
@@ -52,18 +53,12 @@ async function sweep(options: ConnectOptions, sessionId: string): Promise<void> 
 }
 
 // Waits for Ctrl-C or SIGTERM, holding the process open meanwhile (the run's own handles are unref'd).
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const hold = setInterval(() => undefined, 2 ** 30);
-    const on = (signal: NodeJS.Signals) => {
-      clearInterval(hold);
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      resolve(signal);
-    };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
-  });
+async function untilSignal(): Promise<void> {
+  const interrupt = untilInterrupted();
+  const hold = setInterval(() => undefined, 2 ** 30);
+  await new Promise((resolve) => interrupt.signal.addEventListener('abort', resolve, { once: true }));
+  clearInterval(hold);
+  interrupt.release();
 }
 
 // Runs `up`; resolves to the exit code once attached services are stopped or detached ones recorded.
@@ -83,20 +78,16 @@ export async function up(names: readonly string[], options: UpOptions, output: O
     ...(options.detach ? { labels: { ...config.docker?.labels, [DETACHED_LABEL]: project }, log: () => undefined } : {}),
   };
   // Ctrl-C while starting: the run layer stops what started and rejects.
-  const abort = new AbortController();
-  const interrupt = () => abort.abort(new Error('Interrupted (Ctrl-C) while starting.'));
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  const interrupt = untilInterrupted(new Error('Interrupted (Ctrl-C) while starting.'));
   let run: Run<TemplateMap>;
   try {
-    run = await startRun(tracked(templates, progress), { docker, diagnostics: false, keep: options.detach ? true : config.keep ?? false, signal: abort.signal });
+    run = await startRun(tracked(templates, progress), { docker, diagnostics: false, keep: options.detach ? true : config.keep ?? false, signal: interrupt.signal });
   } catch (error) {
     progress.done();
     if (options.detach) await sweep(config.docker ?? {}, sessionId).catch(() => undefined);
     throw error;
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    interrupt.release();
   }
   progress.done();
   const started = run.environment.services as Record<string, { kind: string; connection: unknown; reused: boolean; container: { id: string } | undefined }>;
