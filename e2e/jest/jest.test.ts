@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { killMidRun, leftovers, outputDir, plain, readJsonLines, sessionId, until, watchReruns, type Child } from '../support/runner.js';
+import { killMidRun, leftovers, outputDir, plain, readJsonLines, runCli, sessionId, until, watchReruns, type Child } from '../support/runner.js';
 
 const project = fileURLToPath(new URL('./project', import.meta.url));
 const jestBin = fileURLToPath(new URL('../../node_modules/jest/bin/jest.js', import.meta.url));
@@ -35,13 +35,7 @@ interface JsonReport {
 // A fresh cache folder each time: Jest would run a fast suite in band after timing it once.
 function jest(args: string[], env: { [key: string]: string }, { esm = false } = {}): Child {
   const cache = join(outputDir('e2e-jest-cache'), 'cache');
-  return execa(process.execPath, [...(esm ? ['--experimental-vm-modules'] : []), jestBin, `--cacheDirectory=${cache}`, ...args], {
-    cwd: project,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true', ...env } as { [key: string]: string },
-    all: true,
-    reject: false,
-    timeout: 180_000,
-  });
+  return runCli(project, [...(esm ? ['--experimental-vm-modules'] : []), jestBin, `--cacheDirectory=${cache}`, ...args], env);
 }
 
 describe('jest preset (real jest CLI)', () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { killMidRun, leftovers, outputDir, plain, readJsonLines, sessionId, type Child } from '../support/runner.js';
+import { killMidRun, leftovers, outputDir, plain, readJsonLines, runCli, sessionId, type Child } from '../support/runner.js';
 
 const project = fileURLToPath(new URL('./project', import.meta.url));
 const playwrightCli = fileURLToPath(new URL('../../node_modules/@playwright/test/cli.js', import.meta.url));
@@ -51,13 +51,7 @@ function results(report: JsonReport): Array<{ title: string; status: string; att
 const attachmentText = (attachment: Attachment | undefined) => Buffer.from(attachment?.body ?? '', 'base64').toString('utf8');
 
 function playwright(args: string[], env: { [key: string]: string }): Child {
-  return execa(process.execPath, [playwrightCli, 'test', ...args], {
-    cwd: project,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true', ...env } as { [key: string]: string },
-    all: true,
-    reject: false,
-    timeout: 240_000,
-  });
+  return runCli(project, [playwrightCli, 'test', ...args], env, 240_000);
 }
 
 describe('playwright fixtures (real playwright CLI, real Chromium)', () => {

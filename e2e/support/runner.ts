@@ -49,7 +49,19 @@ export function readJsonLines<T>(file: string): T[] {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
 }
 
-export type Child = ResultPromise<{ cwd: string; env: Record<string, string>; all: true; reject: false }>;
+export type Child = ResultPromise<{ cwd: string; env: Record<string, string>; all: true; reject: false; timeout: number }>;
+
+// A test runner's CLI (`node <argv...>`) in a consumer project, without colours and as under CI;
+// `env` is added to this process's environment. It never rejects: the test reads its exit code.
+export function runCli(cwd: string, argv: string[], env: Record<string, string>, timeout = 180_000): Child {
+  return execa(process.execPath, argv, {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true', ...env } as Record<string, string>,
+    all: true,
+    reject: false,
+    timeout,
+  });
+}
 
 // Waits until a runner child has `containers` running for its session (and, if given, until its
 // output matches `ready`), sends it `signal`, and returns what of the session is still there after

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { killMidRun, leftovers, outputDir, plain, readJsonLines, sessionId, until, watchReruns, type Child } from '../support/runner.js';
+import { killMidRun, leftovers, outputDir, plain, readJsonLines, runCli, sessionId, until, watchReruns, type Child } from '../support/runner.js';
 
 const project = fileURLToPath(new URL('./project', import.meta.url));
 const vitestBin = fileURLToPath(new URL('../../node_modules/vitest/vitest.mjs', import.meta.url));
@@ -27,13 +27,7 @@ interface JsonReport {
 }
 
 function vitest(args: string[], env: { [key: string]: string }): Child {
-  return execa(process.execPath, [vitestBin, ...args], {
-    cwd: project,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true', ...env } as { [key: string]: string },
-    all: true,
-    reject: false,
-    timeout: 180_000,
-  });
+  return runCli(project, [vitestBin, ...args], env);
 }
 
 describe('vitest plugin (real vitest CLI)', () => {
