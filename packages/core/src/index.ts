@@ -24,6 +24,7 @@ export { summarizeStderr } from './cli/classify.js';
 export { DockerWrapperError, DockerCommandError, InvalidOptionError } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export { SESSION_LABEL, PID_LABEL, HOST_LABEL, CREATED_LABEL } from './cleanup/labels.js';
+export { newSessionId } from './cleanup/labels.js';
 export type { SweepResult } from './cleanup/sweep.js';
 export { sweepSession } from './cleanup/sweep.js';
 export { substituteImage, substitutionFromEnv, validateImageReference } from './options/image-reference.js';

@@ -1,9 +1,11 @@
 // The engine as the command line queries it: a session that starts no reaper, handles no signal
 // and removes nothing at close, and label listings read as JSON lines.
-import { Docker, type ConnectOptions } from '@docker-wrapper/core';
+import { CREATED_LABEL, Docker, HOST_LABEL, PERSISTENT_LABEL, PID_LABEL, SESSION_LABEL, type ConnectOptions } from '@docker-wrapper/core';
 
 import { findConfigFile } from '../config/find-config.js';
+import { PROJECT_LABEL } from '../project.js';
 import { readConfig } from './config.js';
+import { DETACHED_LABEL } from './state.js';
 
 // The `docker` settings of the config file, when there is one (`--config`, or found from here up).
 export async function configuredDocker(file: string | undefined): Promise<ConnectOptions> {
@@ -32,7 +34,7 @@ export interface LabelledResource {
   detached: string;
 }
 
-const LABELS = { session: 'docker-wrapper.session', pid: 'docker-wrapper.pid', host: 'docker-wrapper.host', created: 'docker-wrapper.created', project: 'docker-wrapper.project', persistent: 'docker-wrapper.persistent', detached: 'docker-wrapper.detached' };
+const LABELS = { session: SESSION_LABEL, pid: PID_LABEL, host: HOST_LABEL, created: CREATED_LABEL, project: PROJECT_LABEL, persistent: PERSISTENT_LABEL, detached: DETACHED_LABEL };
 
 // A `--format` template that prints one JSON object per resource (docker's own `json` quoting).
 export function formatTemplate(type: LabelledResource['type']): string {

@@ -1,7 +1,7 @@
 // `docker-wrapper up [service...]`: starts the configured services in parallel through the run
 // layer, shows their progress, prints their connections and `export` lines, then stays attached
 // until Ctrl-C (everything stops) or, with `--detach`, leaves them to `down`.
-import { sweepSession, type ConnectOptions, type Docker } from '@docker-wrapper/core';
+import { newSessionId, sweepSession, type ConnectOptions, type Docker } from '@docker-wrapper/core';
 import type { TemplateMap } from '../../orchestrate.js';
 import { currentProject } from '../../project.js';
 import { withReuse } from '../../run/reuse-override.js';
@@ -14,7 +14,6 @@ import { imageOf } from '../image-of.js';
 import { untilInterrupted } from '../interrupt.js';
 import type { Output } from '../output.js';
 import { Progress } from '../progress.js';
-import { newCliSessionId } from '../session-id.js';
 import { DETACHED_LABEL, updateState, type DetachedSession } from '../state.js';
 
 export interface UpOptions {
@@ -69,7 +68,8 @@ export async function up(names: readonly string[], options: UpOptions, output: O
   const project = currentProject();
   const images = Object.fromEntries(Object.entries(templates).map(([name, t]) => [name, imageOf(t) ?? t.kind]));
   const progress = new Progress(output, Object.entries(templates).map(([name, t]) => ({ name, kind: t.kind, image: images[name] as string })));
-  const sessionId = newCliSessionId();
+  // Known before the session connects, so that a detached start that fails half-way is swept by it.
+  const sessionId = newSessionId();
   const docker: ConnectOptions = {
     ...config.docker,
     sessionId,
