@@ -3,10 +3,12 @@
 import { GenericTemplate } from '../generic/template.js';
 import { DEFAULT_VERSION as KAFKA_VERSION } from '../kafka/options.js';
 import type { TemplateMap } from '../orchestrate.js';
+import { DEFAULT_VERSION as POSTGRES_VERSION } from '../postgres/options.js';
+import { DEFAULT_VERSION as REDIS_VERSION } from '../redis/template.js';
 
 const DEFAULTS: Record<string, (version: string | undefined) => string> = {
-  postgres: (version) => `postgres:${version ?? '17'}`,
-  redis: (version) => `redis:${version ?? '7'}`,
+  postgres: (version) => `postgres:${version ?? POSTGRES_VERSION}`,
+  redis: (version) => `redis:${version ?? REDIS_VERSION}`,
   kafka: (version) => `apache/kafka:${version ?? KAFKA_VERSION}`,
 };
 

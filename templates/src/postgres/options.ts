@@ -47,6 +47,9 @@ export interface NormalizedPostgresOptions {
   hostPort: number | undefined;
 }
 
+/** The version of the official image when none is given. */
+export const DEFAULT_VERSION = '17';
+
 const KNOWN = ['version', 'image', 'user', 'password', 'database', 'initScripts', 'fastSettings', 'settings', 'cache', 'reuse', 'startupTimeout', 'pull', 'hostPort'] as const;
 const FAST = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
 

@@ -22,6 +22,9 @@ export interface RedisOptions extends CommonOptions {
   args?: string[];
 }
 
+/** The version of the official image when none is given. */
+export const DEFAULT_VERSION = '7';
+
 const KNOWN = ['version', 'image', 'password', 'args', 'reuse', 'startupTimeout', 'pull', 'hostPort'] as const;
 
 function fromEnv(): RedisService | undefined {
