@@ -22,9 +22,9 @@ export interface Handlers {
 
 function duration(value: string): number {
   try {
-    return parseDuration('--older-than', value);
+    return parseDuration(value);
   } catch (error) {
-    throw new InvalidArgumentError((error as Error).message.replace(/^--older-than: /, ''));
+    throw new InvalidArgumentError((error as Error).message);
   }
 }
 
@@ -57,7 +57,7 @@ export function buildProgram(handlers: Handlers, result: (code: number) => void,
     .showSuggestionAfterError(true)
     .addHelpText('after', EXIT_HELP)
     .exitOverride();
-  const command = (name: string, description: string) => program.command(name).description(description).exitOverride().showHelpAfterError('(add --help for usage)');
+  const command = (name: string, description: string) => program.command(name).description(description); // exitOverride and showHelpAfterError: copied from the program
   command('up', 'start the configured services (all, or those named) in parallel; stay attached until Ctrl-C')
     .argument('[service...]', 'services of the config to start (default: all)')
     .addOption(configOption())
@@ -92,7 +92,7 @@ export function buildProgram(handlers: Handlers, result: (code: number) => void,
     .addOption(configOption())
     .action(async (service: string, options) => result(await handlers.logs(service, options)));
   command('events', "the engine's events about docker-wrapper's containers, networks and volumes, until Ctrl-C")
-    .option('--session <id>', 'only this session')
+    .addOption(new Option('--session <id>', 'only this session').argParser(sessionId))
     .option('--since <time>', 'replay from then (10m, 2024-01-02T15:04:05Z)')
     .option('--until <time>', 'stop then')
     .addOption(configOption())

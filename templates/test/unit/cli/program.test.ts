@@ -1,7 +1,8 @@
 // Argument and option handling of the `docker-wrapper` command, with handlers that record what
 // they receive (no docker): names, defaults, parsed values, and usage errors as exit code 2.
 import { CommanderError } from 'commander';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../../src/cli/main.js';
 import { buildProgram, type Handlers } from '../../../src/cli/program.js';
 
 function harness() {
@@ -78,6 +79,32 @@ describe('docker-wrapper arguments', () => {
     expect(h.calls).toEqual([['logs', 'db', { follow: true, tail: 20 }]]);
     const bad = await h.run('logs', 'db', '--tail', 'many').catch((e: unknown) => e);
     expect((bad as CommanderError).code).toBe('commander.invalidArgument');
+  });
+
+  it('rejects a bad events --session as prune does', async () => {
+    const h = harness();
+    const error = await h.run('events', '--session', 'not a session').catch((e: unknown) => e);
+    expect((error as CommanderError).code).toBe('commander.invalidArgument');
+    expect(h.output()).toContain('Expected a session id');
+    await h.run('events', '--session', 'abc-1');
+    expect(h.calls).toEqual([['events', { session: 'abc-1' }]]);
+  });
+
+  it('exits 2 on a subcommand usage error and points at the help (settings the subcommands inherit)', async () => {
+    let stderr = '';
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
+    try {
+      expect(await main(['logs'])).toBe(2);
+      expect(await main(['prune', '--older-than', '1x'])).toBe(2);
+    } finally {
+      write.mockRestore();
+    }
+    expect(stderr).toContain("error: missing required argument 'service'");
+    expect(stderr).toContain("option '--older-than <duration>' argument '1x' is invalid. \"1x\" is not a duration");
+    expect(stderr.match(/\(add --help for usage\)/g)).toHaveLength(2);
   });
 
   it('has --help for every command, exit code 0, listing the exit codes', async () => {
