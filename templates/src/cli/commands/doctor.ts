@@ -49,24 +49,13 @@ async function configCheck(file: string | undefined, checks: Check[]): Promise<C
 async function engineChecks(docker: Docker, config: CliConfig | undefined, checks: Check[]): Promise<void> {
   const { engine } = docker;
   checks.push({ name: 'engine', ok: true, detail: `docker ${engine.serverVersion} (API ${engine.apiVersion}, ${engine.os}/${engine.arch}) at ${engine.endpoint}${engine.remote ? ' (remote)' : ''}` });
-  const context = await docker.executor.raw(['context', 'show'], { timeoutMs: 5000 });
-  checks.push({ name: 'context', ok: true, detail: process.env.DOCKER_HOST ? `DOCKER_HOST=${process.env.DOCKER_HOST}` : context.stdout.trim() || 'default' });
+  checks.push({ name: 'context', ok: true, detail: `${endpointSource(config?.config.docker ?? {})}: ${engine.endpoint}` });
   const substitution = substitutionFromEnv(process.env, config?.config.docker?.imageMap, config?.config.docker?.registryPrefix);
   const pairs = [...substitution.map].map(([from, to]) => `${from} -> ${to}`);
   checks.push({ name: 'image substitution', ok: true, detail: pairs.length === 0 && !substitution.registryPrefix ? 'none (images come from Docker Hub)' : [...pairs, ...(substitution.registryPrefix ? [`registry prefix ${substitution.registryPrefix}`] : [])].join(', ') });
-  for (const [name, template] of Object.entries(config?.config.services ?? {})) {
-    const reference = imageOf(template);
-    if (!reference) continue;
-    const resolved = docker.images.resolve(reference);
-    if (await docker.images.exists(reference)) {
-      checks.push({ name: `image of ${name}`, ok: true, detail: `${resolved} present` });
-      continue;
-    }
-    const manifest = await docker.executor.raw(['manifest', 'inspect', resolved], { timeoutMs: 10_000 }).catch(() => undefined);
-    checks.push(manifest?.exitCode === 0
-      ? { name: `image of ${name}`, ok: true, detail: `${resolved} not present, pullable (pulled on first start)` }
-      : { name: `image of ${name}`, ok: false, detail: `${resolved} neither present nor pullable`, fix: `docker pull ${resolved} where a registry is reachable (or docker load it), or map it to an image you have: DOCKER_WRAPPER_IMAGE_MAP='${reference}=<your image>' or DOCKER_WRAPPER_REGISTRY_PREFIX=<mirror>/` });
-  }
+  // The images are checked in parallel, reported in the config's order.
+  const images = await Promise.all(Object.entries(config?.config.services ?? {}).map(([name, template]) => imageCheck(docker, name, imageOf(template))));
+  for (const check of images) if (check) checks.push(check);
   const root = await docker.executor.raw(['info', '--format', '{{.DockerRootDir}}'], { timeoutMs: 5000 });
   const dir = root.stdout.trim();
   const free = !engine.remote && dir ? freeBytes(dir) : undefined;
@@ -74,6 +63,26 @@ async function engineChecks(docker: Docker, config: CliConfig | undefined, check
   else checks.push({ name: 'disk', ok: free >= LOW_DISK_BYTES, detail: `${formatBytes(free)} free in ${dir}`, ...(free < LOW_DISK_BYTES ? { fix: 'Free space: docker-wrapper prune --all, docker image prune.' } : {}) });
   const { leaked, kept } = await findLeftovers(docker);
   checks.push({ name: 'leftovers', ok: leaked.length === 0, detail: `${leaked.length} leaked session(s), ${kept.containers.length} reused container(s), ${kept.images.length} cached image(s) of this project`, ...(leaked.length > 0 ? { fix: 'docker-wrapper prune (add --dry-run to see what first)' } : {}) });
+}
+
+// Where the endpoint that connect used comes from (no second `docker context show`).
+function endpointSource(options: { host?: string; context?: string }): string {
+  if (options.host) return 'docker.host of the config';
+  if (options.context) return `docker context ${options.context} (docker.context of the config)`;
+  if (process.env.DOCKER_HOST) return 'DOCKER_HOST';
+  if (process.env.DOCKER_CONTEXT) return `docker context ${process.env.DOCKER_CONTEXT} (DOCKER_CONTEXT)`;
+  return 'the current docker context';
+}
+
+// Whether the image a service needs is present or pullable (undefined: a template without a known image).
+async function imageCheck(docker: Docker, name: string, reference: string | undefined): Promise<Check | undefined> {
+  if (!reference) return undefined;
+  const resolved = docker.images.resolve(reference);
+  if (await docker.images.exists(reference)) return { name: `image of ${name}`, ok: true, detail: `${resolved} present` };
+  const manifest = await docker.executor.raw(['manifest', 'inspect', resolved], { timeoutMs: 10_000 }).catch(() => undefined);
+  return manifest?.exitCode === 0
+    ? { name: `image of ${name}`, ok: true, detail: `${resolved} not present, pullable (pulled on first start)` }
+    : { name: `image of ${name}`, ok: false, detail: `${resolved} neither present nor pullable`, fix: `docker pull ${resolved} where a registry is reachable (or docker load it), or map it to an image you have: DOCKER_WRAPPER_IMAGE_MAP='${reference}=<your image>' or DOCKER_WRAPPER_REGISTRY_PREFIX=<mirror>/` };
 }
 
 function freeBytes(dir: string): number | undefined {
