@@ -15,7 +15,7 @@ export interface LeakContext {
 
 export interface LeakedSession {
   sessionId: string;
-  /** When its newest resource was made (ISO 8601), '' when unknown. */
+  /** When its newest resource was made (ISO 8601), '' when none of them says. */
   created: string;
   resources: LabelledResource[];
 }
@@ -38,7 +38,9 @@ export function findLeaks(resources: readonly LabelledResource[], context: LeakC
   for (const [sessionId, members] of sessions) {
     if (!members.every((resource) => orphaned(resource, context))) continue;
     if (members.some((resource) => resource.detached && context.isRecorded(resource.detached, sessionId))) continue;
-    const created = members.map((resource) => resource.created).sort().at(-1) ?? '';
+    const created = members.map((resource) => resource.created).filter((time) => Number.isFinite(Date.parse(time))).sort().at(-1) ?? '';
+    // No (readable) created time: made before that label or without it, and its process is gone,
+    // so nothing says it is young: it counts as old enough for --older-than.
     const age = created ? context.now - Date.parse(created) : Number.POSITIVE_INFINITY;
     if (context.olderThanMs > 0 && !(age >= context.olderThanMs)) continue;
     leaks.push({ sessionId, created, resources: members });

@@ -38,6 +38,16 @@ describe('findLeaks', () => {
     expect(findLeaks(resources, { ...context, olderThanMs: 90 * 60_000 }).map((l) => l.sessionId)).toEqual(['s-lost']);
   });
 
+  it('counts a session with no readable created time as old enough for --older-than', () => {
+    const undated = parseResources('container', [
+      '{"id":"a1","name":"dw-redis-8","session":"s-undated","pid":"4001","host":"box","created":"","project":"","persistent":"","detached":""}',
+      '{"id":"a2","name":"dw-redis-9","session":"s-garbled","pid":"4001","host":"box","created":"yesterday","project":"","persistent":"","detached":""}',
+      '{"id":"a3","name":"dw-redis-10","session":"s-young","pid":"4001","host":"box","created":"2026-12-02T10:59:00.000Z","project":"","persistent":"","detached":""}',
+    ].join('\n'));
+    const leaks = findLeaks(undated, { ...context, olderThanMs: 10 * 60_000 });
+    expect(leaks.map((l) => [l.sessionId, l.created])).toEqual([['s-undated', ''], ['s-garbled', '']]);
+  });
+
   it('leaves a resource without a pid label (an image-cache build) alone: captured docker 20.10 lines', () => {
     const captured = parseResources('container', [
       '{"id":"3dad64ec85820e9dbcca7d5b2343641395bf5ae7167b1b68adae3c74d720b264","name":"flamboyant_shamir","image":"docker-wrapper-cache/postgres:42de37cb76553094","status":"Created","session":"cache","pid":"","host":"vm","created":"","project":"/work/wt-bench","persistent":"","detached":""}',
