@@ -56,7 +56,7 @@ const FAST = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' 
 // Checks every option and fills in the defaults; throws before anything starts.
 export function normalizePostgresOptions(options: PostgresOptions): NormalizedPostgresOptions {
   rejectUnknownOptions('postgres', options, KNOWN);
-  const version = validateVersion('postgres.version', options.version ?? '17');
+  const version = validateVersion('postgres.version', options.version ?? DEFAULT_VERSION);
   const image = options.image !== undefined ? validateImageReference('postgres.image', options.image) : `postgres:${version}`;
   if (options.initScripts !== undefined && !Array.isArray(options.initScripts)) throw new InvalidOptionError('postgres.initScripts', options.initScripts, 'Expected an array.');
   if (options.settings !== undefined && (typeof options.settings !== 'object' || options.settings === null)) throw new InvalidOptionError('postgres.settings', options.settings, 'Expected an object of server settings.');

@@ -42,7 +42,7 @@ class RedisTemplate implements Template<RedisConnection, RedisService> {
 
   constructor(options: RedisOptions) {
     rejectUnknownOptions('redis', options, KNOWN);
-    const version = validateVersion('redis.version', options.version ?? '7');
+    const version = validateVersion('redis.version', options.version ?? DEFAULT_VERSION);
     this.#image = options.image !== undefined ? validateImageReference('redis.image', options.image) : `redis:${version}`;
     if (options.password !== null) validateOptionalString('redis.password', options.password);
     if (options.args !== undefined && (!Array.isArray(options.args) || options.args.some((a) => typeof a !== 'string'))) {
