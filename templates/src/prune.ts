@@ -76,9 +76,12 @@ export async function prune(docker: Docker, options: PruneOptions = {}): Promise
     const lists = await Promise.all(scope.kinds.map((kind) => listIds([...args, ...filters([label, kind && `${kindLabel}=${kind}`, project])])));
     return [...new Set(lists.flat())];
   };
-  const containers = scope.reused ? await list(['ps', '-aq', '--no-trunc'], `${PERSISTENT_LABEL}=true`, TEMPLATE_LABEL) : [];
-  const networkIds = scope.reused ? await list(['network', 'ls', '-q', '--no-trunc'], `${PERSISTENT_LABEL}=true`, TEMPLATE_LABEL) : [];
-  const images = scope.cache ? await list(['image', 'ls', '-q', '--no-trunc'], CACHE_LABEL, CACHE_LABEL) : [];
+  const none = Promise.resolve([] as string[]);
+  const [containers, networkIds, images] = await Promise.all([
+    scope.reused ? list(['ps', '-aq', '--no-trunc'], `${PERSISTENT_LABEL}=true`, TEMPLATE_LABEL) : none,
+    scope.reused ? list(['network', 'ls', '-q', '--no-trunc'], `${PERSISTENT_LABEL}=true`, TEMPLATE_LABEL) : none,
+    scope.cache ? list(['image', 'ls', '-q', '--no-trunc'], CACHE_LABEL, CACHE_LABEL) : none,
+  ]);
   if (scope.dryRun) return { containers, networks: networkIds, images, project: scope.project };
   if (containers.length > 0) await docker.executor.run({ args: ['rm', '-f', '-v', ...containers], parse: () => undefined });
   // A network some other container still uses (one a test attached to it) stays.
