@@ -3,6 +3,7 @@
 import { contextUnusableMessage, engineSilentMessage, engineUnreachableMessage } from './cli/connect-errors.js';
 import { Executor } from './cli/executor.js';
 import { Redactor } from './cli/redact.js';
+import { beyondLoopback, engineKindOf, type EngineKind } from './cli/engine-kind.js';
 import { dockerEnv, engineHostOf, isLocalEndpoint, resolveBinary, type RuntimeOptions } from './cli/runtime.js';
 import { BackgroundWork } from './cleanup/background.js';
 import { newSessionId, sessionLabels } from './cleanup/labels.js';
@@ -55,6 +56,8 @@ export interface EngineInfo {
   os: string;
   arch: string;
   remote: boolean;
+  /** `podman` when Podman's Docker-compatible service answers, else `docker`. */
+  kind: EngineKind;
 }
 
 function normalizeConnectOptions(options: ConnectOptions): ConnectOptions {
@@ -104,10 +107,14 @@ export class Docker implements AsyncDisposable {
     this.#keep = options.keep ?? env.DOCKER_WRAPPER_KEEP === '1';
     this.#log = options.log ?? ((message) => process.stderr.write(`[docker-wrapper] ${message}\n`));
     const extraLabels = options.labels ?? {};
+    const defaultHostIp = options.bindAddress ?? (engine.remote ? '0.0.0.0' : '127.0.0.1');
+    if (engine.remote && beyondLoopback(defaultHostIp)) {
+      this.#log(`ports published on the remote engine ${engine.endpoint} bind to ${defaultHostIp}: anyone who reaches ${this.host} reaches them (set \`bindAddress\` to narrow).`);
+    }
     const context: EngineContext = {
       executor,
       host: this.host,
-      defaultHostIp: options.bindAddress ?? (engine.remote ? '0.0.0.0' : '127.0.0.1'),
+      defaultHostIp,
       sessionId: this.sessionId,
       labels: () => ({ ...extraLabels, ...sessionLabels(this.sessionId) }),
       substitution,
@@ -156,7 +163,7 @@ export class Docker implements AsyncDisposable {
       if (version.code !== 'COMMAND_TIMEOUT') throw version;
       throw new DockerWrapperError('DAEMON_UNREACHABLE', engineSilentMessage(endpoint, timeoutMs), { cause: version });
     }
-    const server = version.exitCode === 0 ? (JSON.parse(version.stdout.trim() || 'null') as Record<string, string> | null) : null;
+    const server = version.exitCode === 0 ? (JSON.parse(version.stdout.trim() || 'null') as (Record<string, string> & { Components?: Array<{ Name?: string }> }) | null) : null;
     if (!server) {
       const stderr = executor.redactor.text(version.stderr);
       const contextName = options.context ?? env.DOCKER_CONTEXT;
@@ -172,6 +179,7 @@ export class Docker implements AsyncDisposable {
       os: server.Os ?? '',
       arch: server.Arch ?? '',
       remote: !endpoint.startsWith('unix://') && !endpoint.startsWith('npipe://') && !isLocalEndpoint(endpoint),
+      kind: engineKindOf(server),
     };
     return new Docker({ executor, engine, options, env, substitution });
   }

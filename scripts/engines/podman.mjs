@@ -1,0 +1,40 @@
+// Podman serving its Docker-compatible API on a unix socket (`podman system service`), with its
+// own storage, run root and CNI folder. Its containers.conf sets default ulimits within this
+// machine's hard limits: without them runc cannot set Podman's default rlimits here and no
+// container starts ("error setting rlimit type 7: operation not permitted").
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ENGINES } from './config.mjs';
+import { daemon, run, runningPid, stopDaemon, tail, waitUntil } from './proc.mjs';
+
+const p = ENGINES.podman;
+export const PODMAN_HOST = `unix://${p.socket}`;
+
+function writeConfig() {
+  mkdirSync(join(p.dir, 'cni'), { recursive: true });
+  mkdirSync(join(ENGINES.run, 'podman'), { recursive: true });
+  const conf = join(p.dir, 'containers.conf');
+  writeFileSync(conf, [
+    '[containers]', 'default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]', '',
+    '[network]', 'network_backend = "cni"', `network_config_dir = "${join(p.dir, 'cni')}"`, 'default_subnet = "10.198.0.0/24"', '',
+  ].join('\n'));
+  return conf;
+}
+
+export const podmanArgs = () => ['--root', join(p.dir, 'storage'), '--runroot', join(ENGINES.run, 'podman')];
+
+const answers = async () => (await run('docker', ['-H', PODMAN_HOST, 'version', '--format', '{{.Server.Version}}'], { timeoutMs: 5000 })).exitCode === 0;
+
+// Starts the API service unless it answers already.
+export async function startPodman() {
+  const conf = writeConfig();
+  if (runningPid(p.pidFile) && (await answers())) return;
+  daemon('podman', [...podmanArgs(), 'system', 'service', '--time=0', PODMAN_HOST], {
+    log: p.log, pidFile: p.pidFile, env: { ...process.env, CONTAINERS_CONF: conf },
+  });
+  await waitUntil('podman system service answering', answers, { timeoutMs: 30_000, hint: () => `Its log (${p.log}):\n${tail(p.log)}` });
+}
+
+export async function stopPodman() {
+  await stopDaemon(p.pidFile);
+}
