@@ -17,6 +17,8 @@ export const ENGINES = {
     bridge: 'dw-br-eng',
     bridgeCidr: '10.196.0.1/24',
     addressPool: 'base=10.197.0.0/16,size=24',
+    /** Both of the above, for the one FORWARD rule. */
+    ranges: '10.196.0.0/15',
   },
   ssh: {
     port: Number(process.env.DOCKER_WRAPPER_ENG_SSH_PORT || 23752),

@@ -1,5 +1,7 @@
 // Podman serving its Docker-compatible API on a unix socket (`podman system service`), with its
-// own storage, run root and CNI folder. Its containers.conf sets default ulimits within this
+// own storage, run root and network folder. Netavark with aardvark-dns (Debian's packages) gives
+// containers on a network DNS for each other's names and aliases, as Docker's networks do (CNI
+// without the dnsname plugin does not). Its containers.conf sets default ulimits within this
 // machine's hard limits: without them runc cannot set Podman's default rlimits here and no
 // container starts ("error setting rlimit type 7: operation not permitted").
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,12 +13,13 @@ const p = ENGINES.podman;
 export const PODMAN_HOST = `unix://${p.socket}`;
 
 function writeConfig() {
-  mkdirSync(join(p.dir, 'cni'), { recursive: true });
+  mkdirSync(join(p.dir, 'networks'), { recursive: true });
   mkdirSync(join(ENGINES.run, 'podman'), { recursive: true });
   const conf = join(p.dir, 'containers.conf');
   writeFileSync(conf, [
     '[containers]', 'default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]', '',
-    '[network]', 'network_backend = "cni"', `network_config_dir = "${join(p.dir, 'cni')}"`, 'default_subnet = "10.198.0.0/24"', '',
+    '[network]', 'network_backend = "netavark"', `network_config_dir = "${join(p.dir, 'networks')}"`, 'default_subnet = "10.198.0.0/24"',
+    'default_subnet_pools = [{ "base" = "10.199.0.0/16", "size" = 24 }]', '',
   ].join('\n'));
   return conf;
 }

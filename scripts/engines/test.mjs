@@ -3,6 +3,7 @@
 // `node scripts/engines/test.mjs [engine...]`; DOCKER_WRAPPER_ENGINES_KEEP=1 leaves them running.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pick } from './engines.mjs';
@@ -52,6 +53,10 @@ async function runSuite(engine, suite, out) {
 }
 
 const engines = pick(process.argv.slice(2));
+// Fixtures that run in child processes import the built packages.
+const build = spawn(process.execPath, ['node_modules/typescript/bin/tsc', '-b', 'tsconfig.build.json'], { stdio: 'inherit' });
+const [built] = await once(build, 'close');
+if (built !== 0) throw new Error('tsc -b tsconfig.build.json failed');
 const out = join(tmpdir(), `docker-wrapper-engines-${Date.now()}`);
 mkdirSync(out, { recursive: true });
 const rows = [];

@@ -120,6 +120,7 @@ export class Docker implements AsyncDisposable {
       substitution,
       keep: this.#keep,
       localEngine: !engine.remote,
+      engineKind: engine.kind,
       openStreams: this.#openStreams,
     };
     this.containers = new Containers(context);

@@ -1,6 +1,7 @@
 // `docker.events`: live docker events as an async iterable of typed events, one `docker events`
 // process per stream, started when the stream is made and killed when the consumer breaks, the
 // signal aborts or the session closes.
+import type { EngineKind } from '../cli/engine-kind.js';
 import type { Executor } from '../cli/executor.js';
 import { maskAssignments } from '../diagnostics/redact-text.js';
 import { DockerCommandError, DockerWrapperError, InvalidOptionError } from '../errors.js';
@@ -20,6 +21,8 @@ export interface EventsContext {
   localEngine?: boolean;
   /** The session's open streams, ended by `docker.close()`. */
   openStreams?: OpenStreams;
+  /** Podman 4.3's events endpoint yields nothing for an `event=` filter: actions are matched here. */
+  engineKind?: EngineKind;
 }
 
 // The front door to `docker events`: `docker.events.stream(options)`.
@@ -49,17 +52,27 @@ export class Events {
     // docker starts listening a few ms after its process: on this machine's clock, `since` now
     // covers that gap (the engine replays and subscribes at once, so no event comes twice).
     const fromNow = options.since === undefined && options.until === undefined && this.#context.localEngine === true;
-    const args = eventsArgs(fromNow ? { ...options, since: new Date() } : options);
+    const actions = this.#context.engineKind === 'podman' && options.action !== undefined ? [options.action].flat() : undefined;
+    const engineOptions = actions ? { ...options, action: undefined } : options;
+    const args = eventsArgs(fromNow ? { ...engineOptions, since: new Date() } : engineOptions);
     const executor = this.#context.executor;
-    return new LiveStream((signal, hold) => eventStream(executor, args, signal, hold), { signal: options.signal, openStreams: this.#context.openStreams });
+    const keep = actions ? (event: DockerEvent) => actionMatches(event, actions) : () => true;
+    return new LiveStream((signal, hold) => eventStream(executor, args, signal, hold, keep), { signal: options.signal, openStreams: this.#context.openStreams });
   }
 }
 
-async function* eventStream(executor: Executor, args: string[], signal: AbortSignal, hold: ProcessHold): AsyncGenerator<DockerEvent, void, undefined> {
+// True when `event` is one of `actions`, as docker's `event=` filter matches (`health_status`
+// matches `health_status: unhealthy`, and so does the full text).
+export function actionMatches(event: DockerEvent, actions: readonly string[]): boolean {
+  const full = 'detail' in event && event.detail !== undefined ? `${event.action}: ${event.detail}` : event.action;
+  return actions.some((action) => action === event.action || action === full);
+}
+
+async function* eventStream(executor: Executor, args: string[], signal: AbortSignal, hold: ProcessHold, keep: (event: DockerEvent) => boolean): AsyncGenerator<DockerEvent, void, undefined> {
   try {
     for await (const line of processLines(executor, args, { signal, hold })) {
       const event = parseLine(line, (text) => executor.redactor.text(text));
-      if (event) yield event;
+      if (event && keep(event)) yield event;
     }
   } catch (error) {
     if (error instanceof DockerCommandError && error.code === 'STREAM_FAILED' && /unexpected EOF|connection reset|broken pipe/i.test(error.stderr)) {
