@@ -79,6 +79,8 @@ export async function ensureInitialisedImage(docker: Docker, options: Normalized
     return tag;
   }
   if (!first.baseId && options.pull === 'never') throw imageNotFound(docker, options.image, 'is not on this machine and `pull` is `never`');
+  // Pulled before the lock: an engine lock is a container of the base image.
+  if (!first.baseId) await pullBase(docker, options.image, signal);
   return withServiceLock(docker, `postgres-cache-${key}`, base, async () => {
     let { baseId, cachedFor } = await lookUp(docker, base, tag);
     if (baseId && cachedFor === baseId) return tag;

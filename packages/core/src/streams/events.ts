@@ -21,7 +21,10 @@ export interface EventsContext {
   localEngine?: boolean;
   /** The session's open streams, ended by `docker.close()`. */
   openStreams?: OpenStreams;
-  /** Podman 4.3's events endpoint yields nothing for an `event=` filter: actions are matched here. */
+  /**
+   * Podman 4.3's events endpoint yields nothing for an `event=` filter, so actions are matched here,
+   * and it calls a container's removal `remove`: read as Docker's `destroy`.
+   */
   engineKind?: EngineKind;
 }
 
@@ -56,8 +59,12 @@ export class Events {
     const engineOptions = actions ? { ...options, action: undefined } : options;
     const args = eventsArgs(fromNow ? { ...engineOptions, since: new Date() } : engineOptions);
     const executor = this.#context.executor;
-    const keep = actions ? (event: DockerEvent) => actionMatches(event, actions) : () => true;
-    return new LiveStream((signal, hold) => eventStream(executor, args, signal, hold, keep), { signal: options.signal, openStreams: this.#context.openStreams });
+    const podman = this.#context.engineKind === 'podman';
+    const adapt = (event: DockerEvent): DockerEvent | undefined => {
+      const read = podman ? asDocker(event) : event;
+      return actions && !actionMatches(read, actions) ? undefined : read;
+    };
+    return new LiveStream((signal, hold) => eventStream(executor, args, signal, hold, adapt), { signal: options.signal, openStreams: this.#context.openStreams });
   }
 }
 
@@ -68,11 +75,17 @@ export function actionMatches(event: DockerEvent, actions: readonly string[]): b
   return actions.some((action) => action === event.action || action === full);
 }
 
-async function* eventStream(executor: Executor, args: string[], signal: AbortSignal, hold: ProcessHold, keep: (event: DockerEvent) => boolean): AsyncGenerator<DockerEvent, void, undefined> {
+// A Podman event in Docker's words: a container's `remove` is Docker's `destroy`.
+export function asDocker(event: DockerEvent): DockerEvent {
+  return event.type === 'container' && event.action === 'remove' ? { ...event, action: 'destroy' } : event;
+}
+
+async function* eventStream(executor: Executor, args: string[], signal: AbortSignal, hold: ProcessHold, adapt: (event: DockerEvent) => DockerEvent | undefined): AsyncGenerator<DockerEvent, void, undefined> {
   try {
     for await (const line of processLines(executor, args, { signal, hold })) {
-      const event = parseLine(line, (text) => executor.redactor.text(text));
-      if (event && keep(event)) yield event;
+      const parsed = parseLine(line, (text) => executor.redactor.text(text));
+      const event = parsed && adapt(parsed);
+      if (event) yield event;
     }
   } catch (error) {
     if (error instanceof DockerCommandError && error.code === 'STREAM_FAILED' && /unexpected EOF|connection reset|broken pipe/i.test(error.stderr)) {

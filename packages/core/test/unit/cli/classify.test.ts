@@ -20,6 +20,8 @@ const EXPECTED: Record<string, ErrorCode> = {
   'no-such-network': 'NO_SUCH_RESOURCE',
   // Podman's wordings (its Docker-compatible API, through both CLIs).
   'podman-exec-missing': 'NO_SUCH_CONTAINER',
+  'podman-exec-not-running': 'COMMAND_FAILED',
+  'podman-exec-paused': 'COMMAND_FAILED',
   'podman-image-inspect-missing': 'IMAGE_NOT_FOUND',
   'podman-name-in-use': 'NAME_IN_USE',
   'podman-network-name-in-use': 'NAME_IN_USE',
