@@ -1,24 +1,24 @@
 // Podman serving its Docker-compatible API on a unix socket (`podman system service`), with its
-// own storage, run root and network folder. Netavark with aardvark-dns (Debian's packages) gives
-// containers on a network DNS for each other's names and aliases, as Docker's networks do (CNI
-// without the dnsname plugin does not). Its containers.conf sets default ulimits within this
+// own storage, run root and network folder. CNI with Debian's dnsname plugin gives containers on a
+// network DNS for each other's names and aliases, as Docker's networks do. (Netavark 1.4 was tried:
+// its published ports do not answer on 127.0.0.1 unless route_localnet is set machine-wide.) Its containers.conf sets default ulimits within this
 // machine's hard limits: without them runc cannot set Podman's default rlimits here and no
 // container starts ("error setting rlimit type 7: operation not permitted").
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENGINES } from './config.mjs';
-import { daemon, run, runningPid, stopDaemon, tail, waitUntil } from './proc.mjs';
+import { daemon, ensurePackages, run, runningPid, stopDaemon, tail, waitUntil } from './proc.mjs';
 
 const p = ENGINES.podman;
 export const PODMAN_HOST = `unix://${p.socket}`;
 
 function writeConfig() {
-  mkdirSync(join(p.dir, 'networks'), { recursive: true });
+  mkdirSync(join(p.dir, 'cni'), { recursive: true });
   mkdirSync(join(ENGINES.run, 'podman'), { recursive: true });
   const conf = join(p.dir, 'containers.conf');
   writeFileSync(conf, [
     '[containers]', 'default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]', '',
-    '[network]', 'network_backend = "netavark"', `network_config_dir = "${join(p.dir, 'networks')}"`, 'default_subnet = "10.198.0.0/24"',
+    '[network]', 'network_backend = "cni"', `network_config_dir = "${join(p.dir, 'cni')}"`, 'default_subnet = "10.198.0.0/24"',
     'default_subnet_pools = [{ "base" = "10.199.0.0/16", "size" = 24 }]', '',
   ].join('\n'));
   return conf;
@@ -30,6 +30,7 @@ const answers = async () => (await run('docker', ['-H', PODMAN_HOST, 'version', 
 
 // Starts the API service unless it answers already.
 export async function startPodman() {
+  await ensurePackages({ podman: '/usr/bin/podman', 'golang-github-containernetworking-plugin-dnsname': '/usr/lib/cni/dnsname' });
   const conf = writeConfig();
   if (runningPid(p.pidFile) && (await answers())) return;
   daemon('podman', [...podmanArgs(), 'system', 'service', '--time=0', PODMAN_HOST], {

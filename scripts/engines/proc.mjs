@@ -77,3 +77,12 @@ export async function waitUntil(what, check, { timeoutMs = 60_000, hint = () => 
 export function tail(path, lines = 20) {
   return existsSync(path) ? readFileSync(path, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : '';
 }
+
+// Installs Debian packages whose files are missing (`apt-get`, as root on this machine kind).
+export async function ensurePackages(packages) {
+  const missing = Object.entries(packages).filter(([, path]) => !existsSync(path)).map(([name]) => name);
+  if (missing.length === 0) return;
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  await must('apt-get', ['update', '-qq'], { env, timeoutMs: 600_000 });
+  await must('apt-get', ['install', '-y', '-qq', ...missing], { env, timeoutMs: 600_000 });
+}

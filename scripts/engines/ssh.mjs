@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { ENGINES } from './config.mjs';
 import { DOCKERD_HOST } from './dockerd.mjs';
-import { daemon, must, run, runningPid, stopDaemon, tail, waitUntil } from './proc.mjs';
+import { daemon, ensurePackages, must, run, runningPid, stopDaemon, tail, waitUntil } from './proc.mjs';
 
 const s = ENGINES.ssh;
 const file = (name) => join(s.dir, name);
@@ -43,6 +43,7 @@ const answers = async () => (await run('docker', ['version', '--format', '{{.Ser
 
 // Starts sshd (when not running) and makes the context; resolves once docker answers through it.
 export async function startSsh() {
+  await ensurePackages({ 'openssh-server': '/usr/sbin/sshd' });
   await writeFiles();
   if (!runningPid(s.pidFile)) {
     mkdirSync('/run/sshd', { recursive: true });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContainerBuilder, DockerCommandError, DockerWrapperError, InvalidOptionError, Wait, type Container, type Docker } from '../../src/index.js';
 import { docker as cli, processList, suffix } from '../support/cli.js';
 import { connectForTest, httpServer } from '../support/docker.js';
+import { PODMAN_LACKS, unlessPodman } from '../support/engine.js';
 
 let docker: Docker;
 beforeAll(async () => {
@@ -77,7 +78,7 @@ describe('ports', () => {
 });
 
 describe('the issue example', () => {
-  it('runs a named redis with env, a port, a volume, a memory limit and a restart policy', async () => {
+  unlessPodman(PODMAN_LACKS.runVolumes)('runs a named redis with env, a port, a volume, a memory limit and a restart policy', async () => {
     const name = `cache-${suffix()}`;
     const volume = `dw-data-${suffix()}`;
     const c = await new ContainerBuilder('redis:7-alpine')

@@ -80,7 +80,7 @@ describe('images', () => {
     }
   });
 
-  it('builds (Dockerfile, build args, target, labels), then tags, inspects, reads history, runs and removes', async () => {
+  unlessPodman(PODMAN_LACKS.localhostNames)('builds (Dockerfile, build args, target, labels), then tags, inspects, reads history, runs and removes', async () => {
     await writeFile(join(context, 'Custom.dockerfile'), DOCKERFILE);
     const tag = newTag('build');
     const id = await docker.images.build({
@@ -125,7 +125,7 @@ describe('images', () => {
     expect((await rejection(docker.images.remove(`dw-no-such-image-${suffix()}:1`))).code).toBe('IMAGE_NOT_FOUND');
   });
 
-  it('fails a build with the daemon error, leaving no container of the failed step', async () => {
+  unlessPodman(PODMAN_LACKS.buildOutput)('fails a build with the daemon error, leaving no container of the failed step', async () => {
     const marker = `dw-broken-${suffix()}`;
     await writeFile(join(context, 'Broken.dockerfile'), `FROM ${docker.images.resolve('debian:bookworm-slim')}\nRUN echo ${marker}; exit 42\n`);
     const error = await rejection(docker.images.build({ context, dockerfile: 'Broken.dockerfile' }));

@@ -23,6 +23,7 @@ const EXPECTED: Record<string, ErrorCode> = {
   'podman-exec-not-running': 'COMMAND_FAILED',
   'podman-exec-paused': 'COMMAND_FAILED',
   'podman-image-inspect-missing': 'IMAGE_NOT_FOUND',
+  'podman-image-rm-missing': 'IMAGE_NOT_FOUND',
   'podman-name-in-use': 'NAME_IN_USE',
   'podman-network-name-in-use': 'NAME_IN_USE',
   'podman-run-image-missing': 'IMAGE_NOT_FOUND',
