@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_LABEL, engineIdentity, type Docker } from '@docker-wrapper/core';
+import { Docker, SESSION_LABEL, engineIdentity } from '@docker-wrapper/core';
+import { redis } from '@docker-wrapper/templates';
 import { LOCK_LABEL, lockContainerName, withEngineLock } from '../../src/engine-lock.js';
 import { connectForTest } from '../support/docker.js';
 
@@ -73,5 +74,26 @@ describe('engine identity', () => {
     const [x, y] = await Promise.all([engineIdentity(a), engineIdentity(b)]);
     expect(x.key).toMatch(/^[0-9a-f]{16}$/);
     expect(y).toEqual(x);
+  });
+});
+
+describe('Docker.connect({ context })', () => {
+  it('reaches the engine the environment names, by `context` (the ssh engine) or `host`, and hands out its host', async () => {
+    const name = (await a.executor.raw(['context', 'show'])).stdout.trim();
+    expect(name).not.toBe('');
+    const env = { ...process.env };
+    delete env.DOCKER_CONTEXT;
+    // A DOCKER_HOST would win over contexts: this session is reached through the context alone.
+    const viaHost = env.DOCKER_HOST;
+    delete env.DOCKER_HOST;
+    const docker = await Docker.connect({ handleSignals: false, connectTimeoutMs: 10_000, env, ...(viaHost ? { host: viaHost } : { context: name }) });
+    try {
+      expect((await engineIdentity(docker)).key).toBe((await engineIdentity(a)).key);
+      const cache = await redis().start(docker);
+      expect(cache.connection.host).toBe(docker.host);
+      await cache.stop();
+    } finally {
+      await docker.close();
+    }
   });
 });
