@@ -34,7 +34,9 @@ async function writeFiles() {
   ].join('\n'));
   writeFileSync(file('ssh_config'), [
     'Host *', `  IdentityFile ${file('client_key')}`, '  IdentitiesOnly yes', '  BatchMode yes',
-    `  UserKnownHostsFile ${file('known_hosts')}`, '  StrictHostKeyChecking accept-new', '  LogLevel ERROR', '',
+    `  UserKnownHostsFile ${file('known_hosts')}`, '  StrictHostKeyChecking accept-new', '  LogLevel ERROR',
+    // One connection carries every docker call (each is an ssh session): no handshake per call.
+    '  ControlMaster auto', `  ControlPath ${file('cm-%C')}`, '  ControlPersist 120', '',
   ].join('\n'));
   writeFileSync(file('bin/ssh'), `#!/bin/sh\nexec /usr/bin/ssh -F ${file('ssh_config')} "$@"\n`, { mode: 0o755 });
 }
@@ -57,5 +59,7 @@ export async function startSsh() {
 }
 
 export async function stopSsh() {
+  // The shared connection's master process, if one runs.
+  await run('/usr/bin/ssh', ['-F', file('ssh_config'), '-O', 'exit', '-p', String(s.port), 'root@127.0.0.1']);
   await stopDaemon(s.pidFile);
 }

@@ -119,7 +119,12 @@ export class Container implements AsyncDisposable {
   }
 
   async stop(options: { timeoutSeconds?: number } = {}): Promise<void> {
-    await this.#context.executor.run(stopCommand(this.id, options.timeoutSeconds));
+    await this.#context.executor.run(stopCommand(this.id, options.timeoutSeconds ?? this.#defaultGrace()));
+  }
+
+  // Podman 4.3 reads a stop or restart without a timeout as 0 s (SIGKILL at once): give Docker's 10 s.
+  #defaultGrace(): number | undefined {
+    return this.#context.engineKind === 'podman' ? 10 : undefined;
   }
 
   async kill(signal = 'KILL'): Promise<void> {
@@ -142,7 +147,7 @@ export class Container implements AsyncDisposable {
     const timeout = AbortSignal.timeout(options.timeoutMs ?? 60_000);
     const budget = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     const { executor } = this.#context;
-    await executor.run(restartCommand(this.id, options.timeoutSeconds), { signal: budget });
+    await executor.run(restartCommand(this.id, options.timeoutSeconds ?? this.#defaultGrace()), { signal: budget });
     await this.inspect({ signal: budget });
     if (options.waitFor) await awaitReadiness(this, options.waitFor, { executor, budget, startedAt, localEngine: this.#context.localEngine, image: this.image });
   }

@@ -143,7 +143,7 @@ describe('exec', () => {
     const stopped = await debian().command(['true']).waitFor(Wait.forExit()).run(docker);
     const error = await rejection(stopped.exec(['true']));
     expect(error).toBeInstanceOf(DockerCommandError);
-    expect((error as DockerCommandError).stderr).toMatch(/is not running/);
+    expect((error as DockerCommandError).stderr).toMatch(/is not running|can only create exec sessions on running containers/); // Docker's words, Podman's
     await stopped.remove();
     const gone = await rejection(stopped.exec(['true']));
     expect(gone).toBeInstanceOf(DockerCommandError);
