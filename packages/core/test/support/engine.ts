@@ -26,6 +26,7 @@ export const PODMAN_LACKS = {
   registry: 'Podman refuses a plain-HTTP registry on 127.0.0.1 unless its registries.conf marks it insecure',
   oom: 'Podman 4.3 on cgroup v1 reports an OOM kill as exit 137 only: no `oom` event, OOMKilled false',
   kill: 'Podman 4.3 kill events carry no signal attribute',
+  commitChanges: "Podman 4.3's commit rejects `--change`: the Postgres template starts without the initialised-image cache there",
   runVolumes: 'Podman ignores `volume-label` on a `docker run` mount: a named volume the run creates carries no session label',
   localhostNames: 'Podman names a built or loaded image `localhost/<name>`',
   buildOutput: "Podman's builder words a failed step its own way (no `returned a non-zero code`)",
