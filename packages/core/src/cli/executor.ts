@@ -58,6 +58,11 @@ export interface ExecutorOptions {
 /** How the request/response calls reach the engine: the Engine API over dial-stdio, or one CLI process each. */
 export type Transport = 'api' | 'cli';
 
+// The exit code the CLI gives a daemon error: 125 for `run` and `create`, else 1.
+function cliExitCode(args: readonly string[]): number {
+  return args[0] === 'run' || args[0] === 'create' ? 125 : 1;
+}
+
 // Runs docker commands with timeouts, cancellation and typed, redacted errors.
 export class Executor {
   readonly binary: string;
@@ -135,7 +140,7 @@ export class Executor {
         throw new DockerWrapperError('PARSE_ERROR', `Could not read the answer to \`docker ${this.redactor.args(args).join(' ')}\`: ${String(cause)}`, { cause });
       }
     }
-    throw this.failure(args, { exitCode: 1, stderr: daemonErrorText(status, body), durationMs: since() });
+    throw this.failure(args, { exitCode: cliExitCode(args), stderr: daemonErrorText(status, body), durationMs: since() });
   }
 
   // The typed error for an API call that got no answer, worded as the CLI call's would be.
@@ -148,8 +153,8 @@ export class Executor {
     if (error.kind === 'timeout') return new DockerCommandError('COMMAND_TIMEOUT', `\`docker ${shown.join(' ')}\` timed out after ${durationMs} ms`, failure);
     if (error.kind === 'aborted') return new DockerCommandError('COMMAND_ABORTED', `\`docker ${shown.join(' ')}\` was aborted`, failure, { cause: error.cause });
     // The connection's process says why (daemon unreachable, ssh refused); else the CLI's words.
-    const said = stderr.trim() || `error during connect: ${this.redactor.text(error.message)}`;
-    return this.failure(args, { exitCode: 1, stderr: `${said}\n`, durationMs });
+    const said = stderr.trim() || `error during connect: the connection to the engine was lost (${this.redactor.text(error.message)})`;
+    return this.failure(args, { exitCode: cliExitCode(args), stderr: `${said}\n`, durationMs });
   }
 
   // Runs docker and returns the exit code and output whatever the exit code (for `exec`, `wait`).

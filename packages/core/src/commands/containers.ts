@@ -28,7 +28,8 @@ export function removeContainersCommand(ids: readonly string[], { volumes = true
   const [only] = ids;
   return {
     ...command(['rm', '-f', ...(volumes ? ['-v'] : []), ...ids]),
-    api: ids.length === 1 && only !== undefined ? { method: 'DELETE', path: `/containers/${segment(only)}`, query: { force: true, v: volumes }, parse: nothing } : undefined,
+    // 404: gone already, which `docker rm -f` does not count as a failure either (exit 0).
+    api: ids.length === 1 && only !== undefined ? { method: 'DELETE', path: `/containers/${segment(only)}`, query: { force: true, v: volumes }, alsoOk: [404], parse: nothing } : undefined,
   };
 }
 

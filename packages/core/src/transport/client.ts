@@ -25,13 +25,23 @@ export class ApiTransportError extends Error {
   readonly kind: ApiFailureKind;
   readonly stderr: string;
   readonly errno: string | undefined;
-  constructor(kind: ApiFailureKind, message: string, details: { stderr?: string; errno?: string | undefined; cause?: unknown } = {}) {
+  /** Sent on a kept-alive connection that turned out dead, with no answer: safe to send again. */
+  readonly staleConnection: boolean;
+  constructor(kind: ApiFailureKind, message: string, details: { stderr?: string; errno?: string | undefined; cause?: unknown; staleConnection?: boolean } = {}) {
     super(message, { cause: details.cause });
     this.name = 'ApiTransportError';
     this.kind = kind;
     this.stderr = details.stderr ?? '';
     this.errno = details.errno;
+    this.staleConnection = details.staleConnection ?? false;
   }
+}
+
+interface RequestOptions {
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+  /** Below the API version prefix (default true). */
+  versioned?: boolean;
 }
 
 export class ApiClient {
@@ -70,8 +80,19 @@ export class ApiClient {
     if (status !== 200) throw new ApiTransportError('connection', `GET /_ping answered ${status}`);
   }
 
-  // Sends one request and decodes the answer, whatever its status.
-  request(route: ApiRoute<unknown>, options: { timeoutMs: number; signal?: AbortSignal | undefined; versioned?: boolean }): Promise<ApiResponse> {
+  // Sends one request and decodes the answer, whatever its status. A kept-alive connection can die
+  // while idle (its process killed, the engine restarted) just as a request goes out on it: such a
+  // request, which got no answer, is sent once more on a new connection.
+  async request(route: ApiRoute<unknown>, options: RequestOptions): Promise<ApiResponse> {
+    try {
+      return await this.#send(route, options);
+    } catch (error) {
+      if (!(error instanceof ApiTransportError && error.staleConnection)) throw error;
+      return this.#send(route, options);
+    }
+  }
+
+  #send(route: ApiRoute<unknown>, options: RequestOptions): Promise<ApiResponse> {
     if (this.#closed) return Promise.reject(new ApiTransportError('connection', 'the API connections are closed'));
     this.requests++;
     const path = `${options.versioned === false ? '' : this.#prefix}${route.path}${queryString(route.query)}`;
@@ -92,9 +113,11 @@ export class ApiClient {
         path,
         headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {},
       });
+      let answered = false;
       const fail = (kind: ApiFailureKind, message: string, cause?: unknown) => {
         const socket = request.socket as DialedSocket | null;
-        settle(() => reject(new ApiTransportError(kind, message, { stderr: socket?.stderrText?.() ?? '', errno: socket?.spawnErrno, cause })));
+        const staleConnection = kind === 'connection' && request.reusedSocket && !answered;
+        settle(() => reject(new ApiTransportError(kind, message, { stderr: socket?.stderrText?.() ?? '', errno: socket?.spawnErrno, cause, staleConnection })));
         request.destroy();
       };
       const timer = setTimeout(() => fail('timeout', `no answer within ${options.timeoutMs} ms`), options.timeoutMs);
@@ -102,6 +125,7 @@ export class ApiClient {
       if (options.signal?.aborted) return onAbort();
       options.signal?.addEventListener('abort', onAbort, { once: true });
       request.on('response', (response) => {
+        answered = true;
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', (error) => void failConnection(error));

@@ -47,8 +47,9 @@ export function dialStdio(options: DialOptions): DialedSocket {
   const pipes = [child.stdin, child.stdout, child.stderr] as Array<{ ref?: () => void; unref?: () => void } | null>;
   const exited = child.then((result) => {
     done = true;
+    // Never started (no binary, no working folder): execa reports the system's errno.
     const errno = (result as { code?: unknown }).code;
-    if (result.exitCode === undefined && typeof errno === 'string') socket.spawnErrno = errno;
+    if (result.exitCode === undefined && !result.signal && typeof errno === 'string' && /^E[A-Z]+$/.test(errno)) socket.spawnErrno = errno;
   }, () => {
     done = true;
   });
@@ -80,7 +81,9 @@ export function dialStdio(options: DialOptions): DialedSocket {
   socket.on('close', () => {
     if (!done) child.kill();
   });
-  // The process ending (daemon gone, ssh dropped) closes its stdout: the socket ends after the
-  // bytes already sent, so no call waits on a dead connection.
+  // The process ending (daemon gone, ssh dropped, killed) closes its stdout: once the bytes already
+  // sent are read, the socket is destroyed, so the agent drops it from its pool and no call waits
+  // on a dead connection.
+  socket.on('end', () => socket.destroy());
   return socket;
 }
