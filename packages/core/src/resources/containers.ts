@@ -79,7 +79,7 @@ export class Containers {
     try {
       const id = await this.#createAndStart(builder, args, { signal: budget, timeoutMs: remaining }, options);
       if (early) {
-        container = new Container(this.#context, placeholderInfo(id, name, substituteImage(spec.image, this.#context.substitution)));
+        container = new Container(this.#context, placeholderInfo(id, name, substituteImage(spec.image, this.#context.substitution), this.#knownPorts(builder)));
         readiness = awaitReadiness(container, early, { ...failureContext, budget, localEngine: this.#context.localEngine });
         readiness.catch(() => undefined);
         await container.inspect({ signal: budget, timeoutMs: remaining() });
@@ -138,6 +138,16 @@ export class Containers {
     await copyFilesIn(executor, id, spec.files, call());
     await executor.run({ args: ['start', id], parse: () => undefined }, call());
     return id;
+  }
+
+  // The published ports whose host port was chosen before the start (an early wait may use them).
+  #knownPorts(builder: ContainerBuilder): ContainerInfo['ports'] {
+    const ports: ContainerInfo['ports'] = {};
+    for (const port of builder.spec.ports) {
+      if (port.hostPort === undefined) continue;
+      (ports[`${port.containerPort}/${port.protocol}`] ??= []).push({ hostIp: port.hostIp ?? this.#context.defaultHostIp, hostPort: port.hostPort });
+    }
+    return ports;
   }
 
   #runArgsOptions(options: Pick<RunOptions, 'persistent'>): RunArgsOptions {
