@@ -9,7 +9,7 @@ import { RedisContainer } from '@testcontainers/redis';
 import pg from 'pg';
 import { ContainerBuilder, Docker, Wait } from '../packages/core/dist/index.js';
 import { postgres, redis } from '../templates/dist/index.js';
-import { warmPostgresCache } from './raw.mjs';
+import { rawPostgresReady, rawRedisReady, warmPostgresCache } from './raw.mjs';
 import { docker as cli, median, report, resolveImage, time } from './support.mjs';
 
 process.env.TESTCONTAINERS_RYUK_DISABLED = 'true';
@@ -20,7 +20,7 @@ const baseImage = resolveImage('debian');
 
 const sessions = { api: await Docker.connect({ transport: 'api' }), cli: await Docker.connect({ transport: 'cli' }) };
 for (const [name, session] of Object.entries(sessions)) if (session.engine.transport !== name) throw new Error(`the ${name} session speaks ${session.engine.transport}`);
-await warmPostgresCache(sessions.api);
+const cachedTag = await warmPostgresCache(sessions.api);
 
 // CPU time in ms: the whole machine (/proc/stat), and this process with its docker processes
 // (its own time, the children it reaped, and the dial-stdio children still running).
@@ -78,6 +78,7 @@ const runVia = (name) => async () => {
 const variants = {
   'redis template start(), api': redisVia('api'),
   'redis template start(), cli': redisVia('cli'),
+  'redis raw: docker run + docker port + PING': async () => (await rawRedisReady(redisImage)).cleanup,
   'redis testcontainers 12 start()': async () => {
     const c = await new RedisContainer(redisImage).start();
     return () => c.stop();
@@ -90,6 +91,7 @@ const variants = {
     const s = await postgres().start(sessions.cli);
     return async () => { await selectOne(s.connection.url); await s.stop(); };
   },
+  'pg raw: docker run cached image + pg_isready': async () => (await rawPostgresReady(cachedTag)).cleanup,
   'pg testcontainers 12 start()': async () => {
     const c = await new PostgreSqlContainer(pgImage).start();
     return async () => { await selectOne(c.getConnectionUri()); await c.stop(); };
@@ -114,14 +116,16 @@ for (let round = 0; round < rounds; round++) {
 
 const pick = (...names) => Object.fromEntries(names.map((n) => [n, results[n]]));
 const paired = (name, base) => median(results[name].map((ms, i) => ms / results[base][i]));
-report('Redis template ready', pick('redis testcontainers 12 start()', 'redis template start(), api', 'redis template start(), cli'), 'redis testcontainers 12 start()');
-report('Postgres from the initialised-image cache', pick('pg testcontainers 12 start()', 'pg template start() from cache, api', 'pg template start() from cache, cli'), 'pg testcontainers 12 start()');
+report('Redis template ready', pick('redis testcontainers 12 start()', 'redis raw: docker run + docker port + PING', 'redis template start(), api', 'redis template start(), cli'), 'redis testcontainers 12 start()');
+report('Postgres from the initialised-image cache', pick('pg testcontainers 12 start()', 'pg raw: docker run cached image + pg_isready', 'pg template start() from cache, api', 'pg template start() from cache, cli'), 'pg testcontainers 12 start()');
 report('Core run() with Wait.none()', pick('bare docker run -d', 'core run() Wait.none(), api', 'core run() Wait.none(), cli'), 'bare docker run -d');
 
 const ratio = (name, base) => median(results[name]) / median(results[base]);
 const targets = [
   ['Redis template (api) / testcontainers', ratio('redis template start(), api', 'redis testcontainers 12 start()'), paired('redis template start(), api', 'redis testcontainers 12 start()'), 0.95],
   ['Postgres cached (api) / testcontainers', ratio('pg template start() from cache, api', 'pg testcontainers 12 start()'), paired('pg template start() from cache, api', 'pg testcontainers 12 start()'), 0.15],
+  ['  (floor) raw cached Postgres / testcontainers', ratio('pg raw: docker run cached image + pg_isready', 'pg testcontainers 12 start()'), paired('pg raw: docker run cached image + pg_isready', 'pg testcontainers 12 start()'), 0.15],
+  ['  Postgres cached (api) / its raw floor', ratio('pg template start() from cache, api', 'pg raw: docker run cached image + pg_isready'), paired('pg template start() from cache, api', 'pg raw: docker run cached image + pg_isready'), 1.0],
   ['core run() none (api) / docker run -d', ratio('core run() Wait.none(), api', 'bare docker run -d'), paired('core run() Wait.none(), api', 'bare docker run -d'), 1.0],
 ];
 console.log('\nTargets (medians ratio, paired ratio, target)');

@@ -5,7 +5,7 @@ import type { DockerCommand } from '../cli/command.js';
 import { idsOf, listLabelledContainersCommand, parseIdList, removeContainersCommand } from '../commands/containers.js';
 import { DockerCommandError } from '../errors.js';
 import { removeNetworkCommand } from '../resources/networks.js';
-import { listVolumesCommand, removeVolumeCommand } from '../resources/volumes.js';
+import { listVolumeNamesCommand, removeVolumeCommand } from '../resources/volumes.js';
 import { filtersParam } from '../transport/route.js';
 import { SESSION_LABEL } from './labels.js';
 
@@ -19,10 +19,7 @@ type Kind = 'container' | 'network' | 'volume';
 
 function listCommand(kind: Kind, label: string): DockerCommand<string[]> {
   if (kind === 'container') return listLabelledContainersCommand(label);
-  if (kind === 'volume') {
-    const volumes = listVolumesCommand([label]);
-    return { args: ['volume', 'ls', '-q', '--filter', `label=${label}`], parse: parseIdList, ...(volumes.api ? { api: { ...volumes.api, parse: (body) => volumes.api!.parse(body, 200).map((v) => v.name) } } : {}) };
-  }
+  if (kind === 'volume') return listVolumeNamesCommand(label);
   return {
     args: ['network', 'ls', '-q', '--filter', `label=${label}`],
     parse: parseIdList,

@@ -43,6 +43,16 @@ export function removeVolumeCommand(name: string, force = false): DockerCommand<
   return { ...command(['volume', 'rm', ...(force ? ['-f'] : []), name]), api: { method: 'DELETE', path: `/volumes/${segment(name)}`, query: { force: force || undefined }, parse: nothing } };
 }
 
+// Names of the volumes carrying a label `key=value` (`docker volume ls -q`).
+export function listVolumeNamesCommand(label: string): DockerCommand<string[]> {
+  const list = listVolumesCommand([label]);
+  return {
+    args: ['volume', 'ls', '-q', '--filter', `label=${label}`],
+    parse: (stdout) => stdout.split('\n').map((line) => line.trim()).filter(Boolean),
+    api: { ...list.api!, parse: (body, status) => list.api!.parse(body, status).map((volume) => volume.name) },
+  };
+}
+
 // `docker volume ls` with label filters (`key=value`).
 export function listVolumesCommand(labels: readonly string[]): DockerCommand<VolumeInfo[]> {
   return {
