@@ -36,6 +36,19 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        // The core's contract again over the other transport (the default is the Engine API over
+        // dial-stdio), so neither rots.
+        resolve: { alias },
+        test: {
+          name: 'integration-cli',
+          include: ['packages/core/test/integration/**/*.test.ts'],
+          env: { DOCKER_WRAPPER_TRANSPORT: 'cli' },
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          maxWorkers: 2,
+        },
+      },
     ],
   },
 });

@@ -1,6 +1,6 @@
 // Reusable services: a running container of this project whose spec hash matches is taken as is,
 // across processes and test runs; reused containers outlive sessions and are removed by `prune()`.
-import type { Container, Docker } from '@docker-wrapper/core';
+import { listContainersCommand, type Container, type Docker } from '@docker-wrapper/core';
 import { PROJECT_LABEL } from './project.js';
 
 export const REUSE_LABEL = 'docker-wrapper.reuse-hash';
@@ -10,9 +10,6 @@ export const TEMPLATE_LABEL = 'docker-wrapper.template';
 
 // The running container of `project` with this reuse hash, if any.
 export async function findReusable(docker: Docker, hash: string, project: string): Promise<Container | undefined> {
-  const ids = await docker.executor.run({
-    args: ['ps', '-q', '--no-trunc', '--filter', `label=${REUSE_LABEL}=${hash}`, '--filter', `label=${PROJECT_LABEL}=${project}`, '--filter', 'status=running'],
-    parse: (stdout) => stdout.split('\n').map((line) => line.trim()).filter(Boolean),
-  });
+  const ids = await docker.executor.run(listContainersCommand({ labels: [`${REUSE_LABEL}=${hash}`, `${PROJECT_LABEL}=${project}`], running: true }));
   return ids[0] ? docker.containers.get(ids[0]) : undefined;
 }

@@ -1,7 +1,7 @@
 // The front door: `Docker.connect()` finds the binary and the engine, starts a session whose
 // resources are all labelled, and `close()` removes them. No global client: each connect is its own.
 import { contextUnusableMessage, engineSilentMessage, engineUnreachableMessage } from './cli/connect-errors.js';
-import { Executor } from './cli/executor.js';
+import { Executor, type Transport } from './cli/executor.js';
 import { Redactor } from './cli/redact.js';
 import { beyondLoopback, engineKindOf, type EngineKind } from './cli/engine-kind.js';
 import { dockerEnv, engineHostOf, isLocalEndpoint, resolveBinary, type RuntimeOptions } from './cli/runtime.js';
@@ -23,6 +23,8 @@ import type { RecorderOptions } from './diagnostics/recorder-options.js';
 import { Events } from './streams/events.js';
 import { OpenStreams } from './streams/open-streams.js';
 import { Stats } from './streams/stats.js';
+import { ApiClient } from './transport/client.js';
+import { resolveTransport } from './transport/choose.js';
 
 export interface ConnectOptions extends RuntimeOptions {
   /** Reuse a session id (e.g. one shared by a test run's workers); a new one by default. */
@@ -41,6 +43,12 @@ export interface ConnectOptions extends RuntimeOptions {
   reaper?: boolean;
   /** Close the session on SIGINT/SIGTERM (default true). */
   handleSignals?: boolean;
+  /**
+   * How request/response calls reach the engine: `api` (default) speaks the Engine API over
+   * long-lived `docker system dial-stdio` connections; `cli` runs one docker process per call.
+   * Default: DOCKER_WRAPPER_TRANSPORT, else `api`, falling back to `cli` when the CLI cannot dial.
+   */
+  transport?: Transport;
   /** Time allowed to reach the engine (default 2000 ms). */
   connectTimeoutMs?: number;
   /** Environment to read settings from (default process.env). */
@@ -58,6 +66,9 @@ export interface EngineInfo {
   remote: boolean;
   /** `podman` when Podman's Docker-compatible service answers, else `docker`. */
   kind: EngineKind;
+  /** The transport this session speaks, and why when it fell back to `cli`. */
+  transport: Transport;
+  transportNote?: string;
 }
 
 function normalizeConnectOptions(options: ConnectOptions): ConnectOptions {
@@ -145,27 +156,34 @@ export class Docker implements AsyncDisposable {
     const env = options.env ?? process.env;
     // Image maps (code and DOCKER_WRAPPER_IMAGE_MAP) are checked before any docker process starts.
     const substitution = substitutionFromEnv(env, options.imageMap, options.registryPrefix);
+    const transport = resolveTransport(options.transport, env);
     const binary = resolveBinary(options.binary, env);
     const redactor = new Redactor();
-    const executor = new Executor({ binary, env: dockerEnv(options, env), redactor });
+    const docker = dockerEnv(options, env);
+    const api = transport.wanted === 'api' ? new ApiClient({ binary, env: docker }) : undefined;
+    const executor = new Executor({ binary, env: docker, redactor, api });
     const timeoutMs = options.connectTimeoutMs ?? 2000;
     // The answer is due within timeoutMs: leave the docker processes room to be killed and reaped.
     const processTimeoutMs = Math.max(1, timeoutMs - Math.min(250, timeoutMs / 4));
     const useContext = !options.host && (options.context !== undefined || !env.DOCKER_HOST);
-    const [version, contextHost] = await Promise.all([
+    // The first API connection opens while docker answers `version`: warm before the first run().
+    const [version, contextHost, dialed] = await Promise.all([
       executor.raw(['version', '--format', '{{json .Server}}'], { timeoutMs: processTimeoutMs }).catch((error: unknown) => error as DockerCommandError),
       useContext
         ? executor.raw(['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}'], { timeoutMs: processTimeoutMs }).catch(() => undefined)
         : Promise.resolve(undefined),
+      api?.ping(processTimeoutMs).then(() => undefined, (error: unknown) => error as Error),
     ]);
     const endpoint = options.host ?? (useContext && contextHost?.exitCode === 0 ? contextHost.stdout.trim() : env.DOCKER_HOST) ?? 'unix:///var/run/docker.sock';
     if (version instanceof Error) {
+      executor.useCli();
       // Only a timeout means the engine did not answer; docker that cannot start says why itself.
       if (version.code !== 'COMMAND_TIMEOUT') throw version;
       throw new DockerWrapperError('DAEMON_UNREACHABLE', engineSilentMessage(endpoint, timeoutMs), { cause: version });
     }
     const server = version.exitCode === 0 ? (JSON.parse(version.stdout.trim() || 'null') as (Record<string, string> & { Components?: Array<{ Name?: string }> }) | null) : null;
     if (!server) {
+      executor.useCli();
       const stderr = executor.redactor.text(version.stderr);
       const contextName = options.context ?? env.DOCKER_CONTEXT;
       if (useContext && contextName && contextHost?.exitCode !== 0) {
@@ -173,14 +191,26 @@ export class Docker implements AsyncDisposable {
       }
       throw new DockerWrapperError('DAEMON_UNREACHABLE', engineUnreachableMessage(endpoint, stderr));
     }
+    let transportNote: string | undefined;
+    if (dialed) {
+      // The engine answers the CLI but not over dial-stdio (an old CLI, a docker-compatible one).
+      const why = executor.redactor.text(`${(dialed as { stderr?: string }).stderr?.trim() || dialed.message}`.split('\n')[0] ?? '');
+      executor.useCli();
+      if (transport.explicit) throw new DockerWrapperError('TRANSPORT_UNAVAILABLE', `The \`api\` transport (from ${transport.explicit}) needs \`${binary} system dial-stdio\`, which failed: ${why}. Use \`transport: 'cli'\` (DOCKER_WRAPPER_TRANSPORT=cli).`);
+      transportNote = `\`docker system dial-stdio\` failed (${why}): every call runs the docker CLI`;
+    }
+    const apiVersion = server.APIVersion ?? server.ApiVersion ?? '';
+    executor.api?.useVersion(apiVersion);
     const engine: EngineInfo = {
       endpoint,
       serverVersion: server.Version ?? '',
-      apiVersion: server.APIVersion ?? server.ApiVersion ?? '',
+      apiVersion,
       os: server.Os ?? '',
       arch: server.Arch ?? '',
       remote: !endpoint.startsWith('unix://') && !endpoint.startsWith('npipe://') && !isLocalEndpoint(endpoint),
       kind: engineKindOf(server),
+      transport: executor.transport,
+      ...(transportNote ? { transportNote } : {}),
     };
     return new Docker({ executor, engine, options, env, substitution });
   }
@@ -231,12 +261,16 @@ export class Docker implements AsyncDisposable {
       await this.#background.settled();
       if (this.#keep) {
         const kept = await countSession(this.executor, this.sessionId);
+        this.executor.api?.close();
         this.#log(`DOCKER_WRAPPER_KEEP=1: keeping ${kept.containers} container(s), ${kept.networks} network(s), ${kept.volumes} volume(s) of session ${this.sessionId} (docker ps -a --filter label=docker-wrapper.session=${this.sessionId}).`);
         return kept;
       }
-      const removed = await sweepSession(this.executor, this.sessionId);
-      this.#reaper?.release();
-      return removed;
+      try {
+        return await sweepSession(this.executor, this.sessionId);
+      } finally {
+        this.#reaper?.release();
+        this.executor.api?.close();
+      }
     })();
     return this.#closing;
   }

@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'STREAM_FAILED'
   | 'MISSING_DEPENDENCY'
   | 'CLOSED'
-  | 'UNSUPPORTED_NODE';
+  | 'UNSUPPORTED_NODE'
+  | 'TRANSPORT_UNAVAILABLE';
 
 // Base class of every error with a code.
 export class DockerWrapperError extends Error {

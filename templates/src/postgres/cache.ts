@@ -32,17 +32,12 @@ export function cacheLineage(options: NormalizedPostgresOptions, project: string
   return specHash({ project, image: options.image, user: options.user, database: options.database, scripts: options.initScripts.map((s) => s.source ?? specHash(s.content.toString('base64'))) });
 }
 
-// Reads the base image and the cached image in one docker call: [baseId, cachedBaseIdLabel].
+// Reads the base image and the cached image side by side: the base's id, and the base id the
+// cached image was made from.
 async function lookUp(docker: Docker, base: string, tag: string): Promise<{ baseId?: string; cachedFor?: string }> {
-  const result = await docker.executor.raw(['image', 'inspect', '--format', '{{json .}}', base, tag], { timeoutMs: 30_000 });
-  const found: { baseId?: string; cachedFor?: string } = {};
-  for (const line of result.stdout.split('\n').filter(Boolean)) {
-    const image = JSON.parse(line) as { Id: string; RepoTags?: string[]; Config?: { Labels?: Record<string, string> | null } };
-    const cachedFor = image.Config?.Labels?.[BASE_ID_LABEL];
-    if (image.RepoTags?.includes(tag) && cachedFor) found.cachedFor = cachedFor;
-    else found.baseId = image.Id;
-  }
-  return found;
+  const [baseImage, cached] = await Promise.all([docker.images.find(base, { substitute: false }), docker.images.find(tag, { substitute: false })]);
+  const cachedFor = cached?.labels[BASE_ID_LABEL];
+  return { ...(baseImage ? { baseId: baseImage.id } : {}), ...(cachedFor ? { cachedFor } : {}) };
 }
 
 // Pulls the base image; a pull that fails is IMAGE_NOT_FOUND, naming the image and the way out.

@@ -12,7 +12,8 @@ export async function ping(host: string, port: number, password: string | undefi
   if (last !== 'PONG') throw new Error(`redis answered ${String(last)} to PING`);
 }
 
-// Ready when PING from the host answers PONG.
+// Ready when PING from the host answers PONG. The template publishes Redis on a host port chosen
+// before the start, so the PINGs begin while docker is asked for the container's details.
 export function pingWait(password: string | undefined): WaitStrategy {
-  return Wait.forProbe('PING from the host', (c) => ping(c.host, c.hostPort(REDIS_PORT), password).then(() => true));
+  return Wait.forProbe('PING from the host', (c) => ping(c.host, c.hostPort(REDIS_PORT), password).then(() => true), { idOnly: true });
 }

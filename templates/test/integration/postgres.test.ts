@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StartupError, type Docker } from '@docker-wrapper/core';
+import { Docker, StartupError } from '@docker-wrapper/core';
 import { postgres, type PostgresConnection } from '@docker-wrapper/templates';
 import { connectForTest } from '../support/docker.js';
 import { recordingDocker } from '../support/recording-docker.js';
@@ -118,6 +118,21 @@ describe('postgres images that are missing', () => {
       expect(commands.filter((line) => line.startsWith('pull ') || line.includes('--pull missing') || line.includes('--pull always'))).toEqual([]);
     } finally {
       await recording.docker.close();
+    }
+  });
+
+  it.each([true, false])('pull: never over the Engine API asks docker nothing beyond the API (cache %s): no pull, the same error', async (cache) => {
+    const session = await Docker.connect({ transport: 'api', handleSignals: false, connectTimeoutMs: 10_000, env: { ...process.env, DOCKER_WRAPPER_IMAGE_MAP: '' } });
+    try {
+      const before = session.executor.spawned;
+      const error = await postgres({ image: 'postgres:does-not-exist', pull: 'never', cache }).start(session).then(() => undefined, (e: unknown) => e);
+      expect(error, String(error)).toMatchObject({ code: 'IMAGE_NOT_FOUND' });
+      expect((error as Error).message).toContain('DOCKER_WRAPPER_IMAGE_MAP=postgres:does-not-exist=');
+      // A pull would be a docker process (pulls stay with the CLI); the API asked instead.
+      expect(session.executor.spawned - before).toBe(0);
+      expect(session.executor.apiCalls).toBeGreaterThan(0);
+    } finally {
+      await session.close();
     }
   });
 

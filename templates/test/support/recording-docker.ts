@@ -1,5 +1,7 @@
 // A Docker session whose docker processes are recorded: the `binary` is a two-line script that
-// writes each command line to a log, then runs the real docker CLI with the same arguments.
+// writes each command line to a log, then runs the real docker CLI with the same arguments. It
+// speaks the `cli` transport, so every call is a command line in the log (over `api`, calls go
+// inside one `system dial-stdio` process).
 import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +21,6 @@ export async function recordingDocker(env: Record<string, string> = {}): Promise
   await writeFile(log, '');
   await writeFile(script, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec docker "$@"\n`);
   await chmod(script, 0o755);
-  const docker = await Docker.connect({ binary: script, handleSignals: false, connectTimeoutMs: 10_000, env: { ...process.env, ...env } });
+  const docker = await Docker.connect({ binary: script, transport: 'cli', handleSignals: false, connectTimeoutMs: 10_000, env: { ...process.env, ...env } });
   return { docker, commands: async () => (await readFile(log, 'utf8')).split('\n').filter(Boolean) };
 }

@@ -1,7 +1,11 @@
-// A docker command as data: its arguments and a pure parser of its standard output.
+import type { ApiRoute } from '../transport/route.js';
+
+// A docker command as data: its arguments and a pure parser of its standard output, and, where the
+// Engine API serves it, the same call as an API route (used when the session speaks the API).
 export interface DockerCommand<T> {
   readonly args: readonly string[];
   parse(stdout: string): T;
+  readonly api?: ApiRoute<T> | undefined;
 }
 
 // Builds a command whose output is ignored.

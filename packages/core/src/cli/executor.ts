@@ -4,6 +4,9 @@ import { DockerCommandError, DockerWrapperError } from '../errors.js';
 import { classifyStderr, summarizeStderr } from './classify.js';
 import { explainSpawnFailure, spawnFacts } from './spawn-failure.js';
 import type { DockerCommand } from './command.js';
+import { ApiTransportError, type ApiClient } from '../transport/client.js';
+import { daemonErrorText } from '../transport/daemon-error.js';
+import type { ApiRoute } from '../transport/route.js';
 import type { Redactor } from './redact.js';
 
 // Options of every docker process. `cleanup: false`: execa's default kills children at exit through
@@ -48,6 +51,16 @@ export interface ExecutorOptions {
   env: Record<string, string | undefined>;
   redactor: Redactor;
   defaultTimeoutMs?: number;
+  /** Speaks the Engine API for the commands that have an API form (the `api` transport). */
+  api?: ApiClient | undefined;
+}
+
+/** How the request/response calls reach the engine: the Engine API over dial-stdio, or one CLI process each. */
+export type Transport = 'api' | 'cli';
+
+// The exit code the CLI gives a daemon error: 125 for `run` and `create`, else 1.
+function cliExitCode(args: readonly string[]): number {
+  return args[0] === 'run' || args[0] === 'create' ? 125 : 1;
 }
 
 // Runs docker commands with timeouts, cancellation and typed, redacted errors.
@@ -58,17 +71,39 @@ export class Executor {
   readonly #defaultTimeoutMs: number;
   /** How many docker processes this executor started (for benchmarks and tests). */
   spawned = 0;
+  /** How many calls went over the Engine API (for benchmarks and tests). */
+  apiCalls = 0;
   #watcher: ProcessWatcher | undefined;
+  #api: ApiClient | undefined;
 
   constructor(options: ExecutorOptions) {
     this.binary = options.binary;
     this.env = options.env;
     this.redactor = options.redactor;
     this.#defaultTimeoutMs = options.defaultTimeoutMs ?? 120_000;
+    this.#api = options.api;
+  }
+
+  /** `api` when commands with an API form go over the Engine API, else `cli`. */
+  get transport(): Transport {
+    return this.#api ? 'api' : 'cli';
+  }
+
+  /** The Engine API client, when the transport is `api`. */
+  get api(): ApiClient | undefined {
+    return this.#api;
+  }
+
+  // From now on every command goes through the CLI (the API was refused or is unavailable); the
+  // API connections are closed.
+  useCli(): void {
+    this.#api?.close();
+    this.#api = undefined;
   }
 
   // Runs a command and parses its output; throws a DockerCommandError when docker fails.
   async run<T>(command: DockerCommand<T>, options: CallOptions = {}): Promise<T> {
+    if (command.api && this.#api) return this.#viaApi(this.#api, command.args, command.api, options);
     const result = await this.raw(command.args, options);
     if (result.exitCode !== 0) throw this.failure(command.args, result);
     try {
@@ -76,6 +111,50 @@ export class Executor {
     } catch (cause) {
       throw new DockerWrapperError('PARSE_ERROR', `Could not read the output of \`docker ${this.redactor.args(command.args).join(' ')}\`: ${String(cause)}`, { cause });
     }
+  }
+
+  // A call that has only an API form (the create of a `docker run`), named by the CLI arguments it
+  // stands for, so its errors read as theirs. Only on the `api` transport.
+  async request<T>(args: readonly string[], route: ApiRoute<T>, options: CallOptions = {}): Promise<T> {
+    if (!this.#api) throw new DockerWrapperError('COMMAND_FAILED', `\`docker ${this.redactor.args(args).join(' ')}\` has no CLI form here: the session does not speak the Engine API.`);
+    return this.#viaApi(this.#api, args, route, options);
+  }
+
+  // The API form of a command. A daemon error reads as the CLI's would (`Error response from
+  // daemon: ...`, same code); no answer is a timeout, an abort, or the connection's own error.
+  async #viaApi<T>(api: ApiClient, args: readonly string[], route: ApiRoute<T>, options: CallOptions): Promise<T> {
+    this.apiCalls++;
+    const started = performance.now();
+    const since = () => Math.round(performance.now() - started);
+    let response;
+    try {
+      response = await api.request(route, { timeoutMs: Math.ceil(options.timeoutMs ?? this.#defaultTimeoutMs), signal: options.signal });
+    } catch (error) {
+      throw this.#transportFailure(args, error, since());
+    }
+    const { status, body } = response;
+    if ((status >= 200 && status < 300) || route.alsoOk?.includes(status)) {
+      try {
+        return route.parse(body, status);
+      } catch (cause) {
+        throw new DockerWrapperError('PARSE_ERROR', `Could not read the answer to \`docker ${this.redactor.args(args).join(' ')}\`: ${String(cause)}`, { cause });
+      }
+    }
+    throw this.failure(args, { exitCode: cliExitCode(args), stderr: daemonErrorText(status, body), durationMs: since() });
+  }
+
+  // The typed error for an API call that got no answer, worded as the CLI call's would be.
+  #transportFailure(args: readonly string[], error: unknown, durationMs: number): DockerCommandError {
+    if (!(error instanceof ApiTransportError)) throw error;
+    if (error.errno) return this.spawnFailure(['system', 'dial-stdio'], { code: error.errno, message: error.message }, durationMs);
+    const shown = this.redactor.args(args);
+    const stderr = this.redactor.text(error.stderr);
+    const failure = { args: shown, exitCode: undefined, stderr, durationMs };
+    if (error.kind === 'timeout') return new DockerCommandError('COMMAND_TIMEOUT', `\`docker ${shown.join(' ')}\` timed out after ${durationMs} ms`, failure);
+    if (error.kind === 'aborted') return new DockerCommandError('COMMAND_ABORTED', `\`docker ${shown.join(' ')}\` was aborted`, failure, { cause: error.cause });
+    // The connection's process says why (daemon unreachable, ssh refused); else the CLI's words.
+    const said = stderr.trim() || `error during connect: the connection to the engine was lost (${this.redactor.text(error.message)})`;
+    return this.failure(args, { exitCode: cliExitCode(args), stderr: `${said}\n`, durationMs });
   }
 
   // Runs docker and returns the exit code and output whatever the exit code (for `exec`, `wait`).
@@ -144,6 +223,7 @@ export class Executor {
   // From now on, tells `watcher` about every process spawn() starts and when it ends.
   watchProcesses(watcher: ProcessWatcher): void {
     this.#watcher = watcher;
+    this.#api?.watchProcesses(watcher);
   }
 
   // Starts a docker process whose stdin stays open for a conversation (`docker exec -i ... psql`).

@@ -1,6 +1,7 @@
 // Image commands as data, and parsers of their output (pure).
 import { isAbsolute, join } from 'node:path';
 import { parseJsonLines, type DockerCommand } from '../cli/command.js';
+import { segment } from '../transport/route.js';
 
 export interface ImageInfo {
   id: string;
@@ -32,7 +33,22 @@ type Json = Record<string, unknown>;
 export function parseImageInspect(stdout: string): ImageInfo[] {
   const parsed: unknown = JSON.parse(stdout);
   if (!Array.isArray(parsed)) throw new Error('docker image inspect did not print an array');
-  return parsed.map((raw: Json) => {
+  return parsed.map(toImageInfo);
+}
+
+// `docker image inspect <reference>` (one image; the reference as docker will see it).
+export function inspectImageCommand(reference: string): DockerCommand<ImageInfo | undefined> {
+  return {
+    args: ['image', 'inspect', reference],
+    parse: (stdout) => parseImageInspect(stdout)[0],
+    api: { method: 'GET', path: `/images/${segment(reference)}/json`, parse: toImageInfo },
+  };
+}
+
+// One image's inspect object into ImageInfo (pure).
+export function toImageInfo(value: unknown): ImageInfo {
+  {
+    const raw = (value ?? {}) as Json;
     const config = (raw.Config ?? {}) as Json;
     const health = (config.Healthcheck ?? {}) as Json;
     const test = Array.isArray(health.Test) ? health.Test : [];
@@ -46,7 +62,7 @@ export function parseImageInspect(stdout: string): ImageInfo[] {
       hasHealthCheck: test.length > 0 && test[0] !== 'NONE',
       volumes: Object.keys((config.Volumes ?? {}) as Json),
     };
-  });
+  }
 }
 
 // `docker history --format '{{json .}}'` lines into entries.

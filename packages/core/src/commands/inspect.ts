@@ -110,12 +110,13 @@ export function toContainerInfo(raw: unknown): ContainerInfo {
   };
 }
 
-// What is known of a container before it is inspected: its id, name and image.
-export function placeholderInfo(id: string, name: string, image: string): ContainerInfo {
+// What is known of a container before it is inspected: its id, name and image, and the ports it
+// publishes on host ports chosen before the start (`ports`).
+export function placeholderInfo(id: string, name: string, image: string, ports: ContainerInfo['ports'] = {}): ContainerInfo {
   return {
     id, name, image, imageId: '', created: '', restartCount: 0,
     state: { status: 'running', running: true, paused: false, restarting: false, exitCode: 0, oomKilled: false, error: '', startedAt: '', finishedAt: '', pid: 0 },
-    labels: {}, ports: {}, exposedPorts: [], networks: {}, hasHealthCheck: false, memoryLimitBytes: 0, env: {},
+    labels: {}, ports, exposedPorts: [], networks: {}, hasHealthCheck: false, memoryLimitBytes: 0, env: {},
   };
 }
 

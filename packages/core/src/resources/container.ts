@@ -1,10 +1,10 @@
 // A handle on a running container: its address and ports, and everything one does with it.
 import type { CallOptions } from '../cli/executor.js';
-import { DockerWrapperError } from '../errors.js';
+import { DockerCommandError, DockerWrapperError } from '../errors.js';
 import { validateArgv, validateContainerPath, validateEnvKey, validateUser } from '../options/validate.js';
 import {
   copyCommand, execArgs, inspectContainerCommand, isExecRefusal, killCommand, logsArgs, removeContainersCommand, restartCommand, simpleCommand,
-  stopCommand, waitCommand, type ExecArgsOptions, type LogsArgsOptions,
+  stopCommand, waitCommand, commitCommand, type ExecArgsOptions, type LogsArgsOptions,
 } from '../commands/containers.js';
 import type { ContainerInfo } from '../commands/inspect.js';
 import { LiveStream } from '../streams/live-stream.js';
@@ -171,8 +171,7 @@ export class Container implements AsyncDisposable {
   // given here override the container's, e.g. to blank out session labels.
   async commit(tag: string, options: { labels?: Record<string, string>; changes?: string[] } = {}): Promise<string> {
     const changes = [...(options.changes ?? []), ...Object.entries(options.labels ?? {}).map(([k, v]) => `LABEL ${JSON.stringify(k)}=${JSON.stringify(v)}`)];
-    const args = ['commit', ...changes.flatMap((change) => ['--change', change]), this.id, tag];
-    return this.#context.executor.run({ args, parse: (stdout) => stdout.trim() });
+    return this.#context.executor.run(commitCommand(this.id, tag, changes));
   }
 
   // The value of one environment variable the container was started with (undefined if unset).
@@ -183,9 +182,10 @@ export class Container implements AsyncDisposable {
   // Removes the container (forced) with its anonymous volumes unless `volumes: false`.
   async remove(options: { volumes?: boolean } = {}): Promise<void> {
     if (this.#removed) return;
-    const result = await this.#context.executor.raw(removeContainersCommand([this.id], options).args);
-    if (result.exitCode !== 0 && !/No such container|is already in progress/i.test(result.stderr)) {
-      throw this.#context.executor.failure(removeContainersCommand([this.id], options).args, result);
+    try {
+      await this.#context.executor.run(removeContainersCommand([this.id], options));
+    } catch (error) {
+      if (!(error instanceof DockerCommandError && /No such container|is already in progress/i.test(error.stderr))) throw error;
     }
     this.#removed = true;
   }

@@ -1,7 +1,8 @@
 // Runs containers (and waits for them to be ready) and finds the ones this session made.
 import { randomBytes } from 'node:crypto';
-import { parseIdList, inspectContainerCommand } from '../commands/containers.js';
-import { containerRunArgs, parseRunOutput } from '../commands/container-run.js';
+import { inspectContainerCommand, listLabelledContainersCommand, removeContainersCommand, startCreatedCommand } from '../commands/containers.js';
+import { createContainerRoute } from '../commands/container-create.js';
+import { containerRunArgs, parseRunOutput, type RunArgsOptions } from '../commands/container-run.js';
 import { placeholderInfo, type ContainerInfo } from '../commands/inspect.js';
 import { SESSION_LABEL } from '../cleanup/labels.js';
 import { isSecretKey } from '../cli/redact.js';
@@ -52,10 +53,7 @@ export class Containers {
   runArgs(builder: ContainerBuilder, options: Pick<RunOptions, 'persistent'> = {}): string[] {
     const spec = builder.spec;
     const image = substituteImage(spec.image, this.#context.substitution);
-    return containerRunArgs({ ...spec, image, name: spec.name ?? defaultName(spec.image) }, {
-      sessionLabels: options.persistent ? { [PERSISTENT_LABEL]: 'true' } : this.#context.labels(),
-      defaultHostIp: this.#context.defaultHostIp,
-    });
+    return containerRunArgs({ ...spec, image, name: spec.name ?? defaultName(spec.image) }, this.#runArgsOptions(options));
   }
 
   // Starts a container and waits until it is ready, all within one startup budget. Docker
@@ -79,17 +77,9 @@ export class Containers {
     let readiness: Promise<void> | undefined;
     const early = spec.wait?.idOnly === true ? spec.wait : undefined;
     try {
-      let id: string;
-      if (spec.files.length === 0) {
-        id = await executor.run({ args, parse: parseRunOutput }, { signal: budget, timeoutMs: remaining() });
-      } else {
-        // Files go in between create and start: `create`, one `cp` per folder, `start`.
-        id = await executor.run({ args: ['create', ...args.slice(2)], parse: parseRunOutput }, { signal: budget, timeoutMs: remaining() });
-        await copyFilesIn(executor, id, spec.files, { signal: budget, timeoutMs: remaining() });
-        await executor.run({ args: ['start', id], parse: () => undefined }, { signal: budget, timeoutMs: remaining() });
-      }
+      const id = await this.#createAndStart(builder, args, { signal: budget, timeoutMs: remaining }, options);
       if (early) {
-        container = new Container(this.#context, placeholderInfo(id, name, substituteImage(spec.image, this.#context.substitution)));
+        container = new Container(this.#context, placeholderInfo(id, name, substituteImage(spec.image, this.#context.substitution), this.#knownPorts(builder)));
         readiness = awaitReadiness(container, early, { ...failureContext, budget, localEngine: this.#context.localEngine });
         readiness.catch(() => undefined);
         await container.inspect({ signal: budget, timeoutMs: remaining() });
@@ -100,7 +90,7 @@ export class Containers {
       // docker may have created the container before failing to start it. Not when the name was
       // taken or the image missing: then nothing was created, and the name may be someone else's.
       const createdNothing = error instanceof DockerCommandError && (error.code === 'NAME_IN_USE' || error.code === 'IMAGE_NOT_FOUND');
-      if (!createdNothing) await executor.raw(['rm', '-f', '-v', name], { timeoutMs: 30_000 }).catch(() => undefined);
+      if (!createdNothing) await executor.run(removeContainersCommand([name]), { timeoutMs: 30_000 }).catch(() => undefined);
       if (error instanceof DockerCommandError && (error.code === 'COMMAND_TIMEOUT' || error.code === 'COMMAND_ABORTED')) {
         throw await startupError(undefined, 'docker run', budget.aborted && !options.signal?.aborted ? 'timeout' : 'failed', error.message, failureContext, error);
       }
@@ -120,6 +110,53 @@ export class Containers {
     return container;
   }
 
+  // Creates and starts the container: over the Engine API (create, copy the files, start), or with
+  // the CLI (`run -d`, or `create`, one `cp` per folder, `start` when there are files). The CLI also
+  // serves a pull: a missing image with `pull: 'missing'`, or `pull: 'always'`.
+  async #createAndStart(builder: ContainerBuilder, args: string[], budget: { signal: AbortSignal; timeoutMs: () => number }, options: Pick<RunOptions, 'persistent'>): Promise<string> {
+    const { executor } = this.#context;
+    const spec = builder.spec;
+    const call = () => ({ signal: budget.signal, timeoutMs: budget.timeoutMs() });
+    if (executor.transport === 'api' && spec.pull !== 'always') {
+      const image = substituteImage(spec.image, this.#context.substitution);
+      const name = args[args.indexOf('--name') + 1] as string;
+      const route = createContainerRoute({ ...spec, image, name }, this.#runArgsOptions(options));
+      let id: string | undefined;
+      try {
+        id = await executor.request(args, route, call());
+      } catch (error) {
+        if (!(spec.pull === 'missing' && error instanceof DockerCommandError && error.code === 'IMAGE_NOT_FOUND')) throw error;
+      }
+      if (id !== undefined) {
+        await copyFilesIn(executor, id, spec.files, call());
+        await executor.run(startCreatedCommand(id, args), call());
+        return id;
+      }
+    }
+    if (spec.files.length === 0) return executor.run({ args, parse: parseRunOutput }, call());
+    const id = await executor.run({ args: ['create', ...args.slice(2)], parse: parseRunOutput }, call());
+    await copyFilesIn(executor, id, spec.files, call());
+    await executor.run({ args: ['start', id], parse: () => undefined }, call());
+    return id;
+  }
+
+  // The published ports whose host port was chosen before the start (an early wait may use them).
+  #knownPorts(builder: ContainerBuilder): ContainerInfo['ports'] {
+    const ports: ContainerInfo['ports'] = {};
+    for (const port of builder.spec.ports) {
+      if (port.hostPort === undefined) continue;
+      (ports[`${port.containerPort}/${port.protocol}`] ??= []).push({ hostIp: port.hostIp ?? this.#context.defaultHostIp, hostPort: port.hostPort });
+    }
+    return ports;
+  }
+
+  #runArgsOptions(options: Pick<RunOptions, 'persistent'>): RunArgsOptions {
+    return {
+      sessionLabels: options.persistent ? { [PERSISTENT_LABEL]: 'true' } : this.#context.labels(),
+      defaultHostIp: this.#context.defaultHostIp,
+    };
+  }
+
   // A handle on an existing container by id or name.
   async get(idOrName: string): Promise<Container> {
     return new Container(this.#context, await this.#context.executor.run(inspectContainerCommand(idOrName)));
@@ -127,6 +164,6 @@ export class Containers {
 
   // Ids of the containers this session created (running or not).
   async listSession(): Promise<string[]> {
-    return this.#context.executor.run({ args: ['ps', '-aq', '--no-trunc', '--filter', `label=${SESSION_LABEL}=${this.#context.sessionId}`], parse: parseIdList });
+    return this.#context.executor.run(listLabelledContainersCommand(`${SESSION_LABEL}=${this.#context.sessionId}`));
   }
 }

@@ -1,8 +1,8 @@
 // Images: presence, pull with progress, build, tag, inspect, history, remove. Every reference goes
 // through the session's image substitution.
 import { command } from '../cli/command.js';
-import { buildCommand, parseHistory, parseImageInspect, parsePullLine, type BuildOptions, type HistoryEntry, type ImageInfo, type PullProgress } from '../commands/images.js';
-import { InvalidOptionError } from '../errors.js';
+import { buildCommand, inspectImageCommand, parseHistory, parsePullLine, type BuildOptions, type HistoryEntry, type ImageInfo, type PullProgress } from '../commands/images.js';
+import { DockerCommandError, InvalidOptionError } from '../errors.js';
 import { substituteImage, validateImageReference } from '../options/image-reference.js';
 import { validateLabelKey } from '../options/validate.js';
 import { processLines } from '../streams/process-lines.js';
@@ -21,8 +21,19 @@ export class Images {
   }
 
   async exists(reference: string): Promise<boolean> {
-    const result = await this.#context.executor.raw(['image', 'inspect', '--format', '{{.Id}}', this.resolve(reference)], { timeoutMs: 30_000 });
-    return result.exitCode === 0;
+    return (await this.find(reference)) !== undefined;
+  }
+
+  // The image's inspect data, or undefined when the engine has no such image. `substitute: false`
+  // looks the reference up as given (one already resolved, or a local tag).
+  async find(reference: string, options: { substitute?: boolean } = {}): Promise<ImageInfo | undefined> {
+    const exact = options.substitute === false ? validateImageReference('image', reference) : this.resolve(reference);
+    try {
+      return await this.#context.executor.run(inspectImageCommand(exact), { timeoutMs: 30_000 });
+    } catch (error) {
+      if (error instanceof DockerCommandError && error.code === 'IMAGE_NOT_FOUND') return undefined;
+      throw error;
+    }
   }
 
   // Pulls an image, reporting each progress line.
@@ -46,7 +57,7 @@ export class Images {
   }
 
   async inspect(reference: string): Promise<ImageInfo> {
-    const [info] = await this.#context.executor.run({ args: ['image', 'inspect', this.resolve(reference)], parse: parseImageInspect });
+    const info = await this.#context.executor.run(inspectImageCommand(this.resolve(reference)));
     if (!info) throw new Error(`docker image inspect printed nothing for ${reference}`);
     return info;
   }

@@ -1,6 +1,7 @@
 // Networks: create (labelled with the session), connect and disconnect containers, inspect, remove.
 import { randomBytes } from 'node:crypto';
-import { command, textCommand } from '../cli/command.js';
+import { command, textCommand, type DockerCommand } from '../cli/command.js';
+import { segment } from '../transport/route.js';
 import { InvalidOptionError } from '../errors.js';
 import { validateLabelKey, validateName } from '../options/validate.js';
 import type { EngineContext } from './engine-context.js';
@@ -31,8 +32,13 @@ const CIDR = /^[0-9a-fA-F.:]+\/\d{1,3}$/;
 
 // `docker network inspect` output into NetworkInfo objects (pure).
 export function parseNetworkInspect(stdout: string): NetworkInfo[] {
-  const parsed = JSON.parse(stdout) as Record<string, unknown>[];
-  return parsed.map((raw) => {
+  return (JSON.parse(stdout) as unknown[]).map(toNetworkInfo);
+}
+
+// One network's inspect object (the CLI's array item, the API's answer) into NetworkInfo (pure).
+export function toNetworkInfo(value: unknown): NetworkInfo {
+  {
+    const raw = (value ?? {}) as Record<string, unknown>;
     const ipam = (raw.IPAM ?? {}) as { Config?: { Subnet?: string }[] | null };
     const containers = (raw.Containers ?? {}) as Record<string, { Name?: string; IPv4Address?: string }>;
     return {
@@ -44,7 +50,22 @@ export function parseNetworkInspect(stdout: string): NetworkInfo[] {
       labels: { ...((raw.Labels ?? {}) as Record<string, string>) },
       containers: Object.fromEntries(Object.entries(containers).map(([id, c]) => [id, { name: c.Name ?? '', ipv4Address: c.IPv4Address ?? '' }])),
     };
-  });
+  }
+}
+
+const nothing = () => undefined;
+
+function inspectNetworkCommand(idOrName: string): DockerCommand<NetworkInfo | undefined> {
+  return {
+    args: ['network', 'inspect', idOrName],
+    parse: (stdout) => parseNetworkInspect(stdout)[0],
+    api: { method: 'GET', path: `/networks/${segment(idOrName)}`, parse: toNetworkInfo },
+  };
+}
+
+// `docker network rm id`.
+export function removeNetworkCommand(id: string): DockerCommand<void> {
+  return { ...command(['network', 'rm', id]), api: { method: 'DELETE', path: `/networks/${segment(id)}`, parse: nothing } };
 }
 
 type ContainerRef = string | { id: string };
@@ -62,22 +83,28 @@ export class Network implements AsyncDisposable {
   }
 
   async connect(container: ContainerRef, options: { aliases?: string[] } = {}): Promise<void> {
-    const aliases = (options.aliases ?? []).flatMap((alias) => ['--alias', validateName('aliases', alias)]);
-    await this.#context.executor.run(command(['network', 'connect', ...aliases, this.id, idOf(container)]));
+    const names = (options.aliases ?? []).map((alias) => validateName('aliases', alias));
+    await this.#context.executor.run({
+      ...command(['network', 'connect', ...names.flatMap((alias) => ['--alias', alias]), this.id, idOf(container)]),
+      api: { method: 'POST', path: `/networks/${segment(this.id)}/connect`, body: { Container: idOf(container), EndpointConfig: names.length ? { Aliases: names } : {} }, parse: nothing },
+    });
   }
 
   async disconnect(container: ContainerRef, options: { force?: boolean } = {}): Promise<void> {
-    await this.#context.executor.run(command(['network', 'disconnect', ...(options.force ? ['-f'] : []), this.id, idOf(container)]));
+    await this.#context.executor.run({
+      ...command(['network', 'disconnect', ...(options.force ? ['-f'] : []), this.id, idOf(container)]),
+      api: { method: 'POST', path: `/networks/${segment(this.id)}/disconnect`, body: { Container: idOf(container), Force: options.force === true }, parse: nothing },
+    });
   }
 
   async inspect(): Promise<NetworkInfo> {
-    const [info] = await this.#context.executor.run({ args: ['network', 'inspect', this.id], parse: parseNetworkInspect });
+    const info = await this.#context.executor.run(inspectNetworkCommand(this.id));
     if (!info) throw new Error(`docker network inspect printed nothing for ${this.name}`);
     return info;
   }
 
   async remove(): Promise<void> {
-    await this.#context.executor.run(command(['network', 'rm', this.id]));
+    await this.#context.executor.run(removeNetworkCommand(this.id));
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -103,14 +130,21 @@ export class Networks {
     if (options.gateway) args.push('--gateway', options.gateway);
     if (options.internal) args.push('--internal');
     if (options.attachable) args.push('--attachable');
-    for (const [key, value] of Object.entries({ ...(options.labels ?? {}), ...this.#context.labels() })) args.push('--label', `${validateLabelKey('labels', key)}=${value}`);
+    const labels = { ...(options.labels ?? {}), ...this.#context.labels() };
+    for (const [key, value] of Object.entries(labels)) args.push('--label', `${validateLabelKey('labels', key)}=${value}`);
     args.push(name);
-    const id = await this.#context.executor.run(textCommand(args));
+    const body: Record<string, unknown> = { Name: name, CheckDuplicate: true, Internal: options.internal === true, Attachable: options.attachable === true, Labels: labels };
+    if (options.driver) body.Driver = options.driver;
+    if (options.subnet) body.IPAM = { Config: [{ Subnet: options.subnet, ...(options.gateway ? { Gateway: options.gateway } : {}) }] };
+    const id = await this.#context.executor.run({
+      ...textCommand(args),
+      api: { method: 'POST', path: '/networks/create', body, parse: (answer) => String((answer as { Id?: unknown } | undefined)?.Id ?? '') },
+    });
     return new Network(this.#context, id, name);
   }
 
   async get(idOrName: string): Promise<Network> {
-    const [info] = await this.#context.executor.run({ args: ['network', 'inspect', idOrName], parse: parseNetworkInspect });
+    const info = await this.#context.executor.run(inspectNetworkCommand(idOrName));
     if (!info) throw new Error(`no network ${idOrName}`);
     return new Network(this.#context, info.id, info.name);
   }

@@ -1,6 +1,7 @@
 // Volumes: create (labelled with the session), inspect, list, remove.
 import { randomBytes } from 'node:crypto';
-import { command, parseJsonLines, textCommand } from '../cli/command.js';
+import { command, parseJsonLines, textCommand, type DockerCommand } from '../cli/command.js';
+import { filtersParam, segment } from '../transport/route.js';
 import { SESSION_LABEL } from '../cleanup/labels.js';
 import { validateLabelKey, validateName } from '../options/validate.js';
 import type { EngineContext } from './engine-context.js';
@@ -21,12 +22,49 @@ export interface VolumeInfo {
 
 // `docker volume inspect` output (pure).
 export function parseVolumeInspect(stdout: string): VolumeInfo[] {
-  return (JSON.parse(stdout) as Record<string, unknown>[]).map((raw) => ({
+  return (JSON.parse(stdout) as unknown[]).map(toVolumeInfo);
+}
+
+// One volume object (inspect, or an item of the API's list) into VolumeInfo (pure).
+export function toVolumeInfo(value: unknown): VolumeInfo {
+  const raw = (value ?? {}) as Record<string, unknown>;
+  return {
     name: String(raw.Name ?? ''),
     driver: String(raw.Driver ?? ''),
     mountpoint: String(raw.Mountpoint ?? ''),
     labels: { ...((raw.Labels ?? {}) as Record<string, string>) },
-  }));
+  };
+}
+
+const nothing = () => undefined;
+
+// `docker volume rm [-f] name`.
+export function removeVolumeCommand(name: string, force = false): DockerCommand<void> {
+  return { ...command(['volume', 'rm', ...(force ? ['-f'] : []), name]), api: { method: 'DELETE', path: `/volumes/${segment(name)}`, query: { force: force || undefined }, parse: nothing } };
+}
+
+// Names of the volumes carrying a label `key=value` (`docker volume ls -q`).
+export function listVolumeNamesCommand(label: string): DockerCommand<string[]> {
+  const list = listVolumesCommand([label]);
+  return {
+    args: ['volume', 'ls', '-q', '--filter', `label=${label}`],
+    parse: (stdout) => stdout.split('\n').map((line) => line.trim()).filter(Boolean),
+    api: { ...list.api!, parse: (body, status) => list.api!.parse(body, status).map((volume) => volume.name) },
+  };
+}
+
+// `docker volume ls` with label filters (`key=value`).
+export function listVolumesCommand(labels: readonly string[]): DockerCommand<VolumeInfo[]> {
+  return {
+    args: ['volume', 'ls', ...labels.flatMap((label) => ['--filter', `label=${label}`]), '--format', '{{json .}}'],
+    parse: parseVolumeList,
+    api: {
+      method: 'GET',
+      path: '/volumes',
+      query: { filters: labels.length ? filtersParam({ label: labels }) : undefined },
+      parse: (body) => ((body as { Volumes?: unknown[] | null } | undefined)?.Volumes ?? []).map(toVolumeInfo),
+    },
+  };
 }
 
 // `docker volume ls --format '{{json .}}'` lines (pure). Labels come as `k=v,k2=v2`.
@@ -52,13 +90,17 @@ export class Volume implements AsyncDisposable {
   }
 
   async inspect(): Promise<VolumeInfo> {
-    const [info] = await this.#context.executor.run({ args: ['volume', 'inspect', this.name], parse: parseVolumeInspect });
+    const [info] = await this.#context.executor.run({
+      args: ['volume', 'inspect', this.name],
+      parse: parseVolumeInspect,
+      api: { method: 'GET', path: `/volumes/${segment(this.name)}`, parse: (body) => [toVolumeInfo(body)] },
+    });
     if (!info) throw new Error(`no volume ${this.name}`);
     return info;
   }
 
   async remove(options: { force?: boolean } = {}): Promise<void> {
-    await this.#context.executor.run(command(['volume', 'rm', ...(options.force ? ['-f'] : []), this.name]));
+    await this.#context.executor.run(removeVolumeCommand(this.name, options.force));
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -79,17 +121,18 @@ export class Volumes {
     const args = ['volume', 'create'];
     if (options.driver) args.push('--driver', validateName('driver', options.driver));
     for (const [key, value] of Object.entries(options.driverOptions ?? {})) args.push('--opt', `${validateLabelKey('driverOptions', key)}=${value}`);
-    for (const [key, value] of Object.entries({ ...(options.labels ?? {}), ...this.#context.labels() })) args.push('--label', `${validateLabelKey('labels', key)}=${value}`);
+    const labels = { ...(options.labels ?? {}), ...this.#context.labels() };
+    for (const [key, value] of Object.entries(labels)) args.push('--label', `${validateLabelKey('labels', key)}=${value}`);
     args.push(name);
-    await this.#context.executor.run(textCommand(args));
+    const body = { Name: name, Labels: labels, ...(options.driver ? { Driver: options.driver } : {}), ...(options.driverOptions ? { DriverOpts: options.driverOptions } : {}) };
+    await this.#context.executor.run({ ...textCommand(args), api: { method: 'POST', path: '/volumes/create', body, parse: () => name } });
     return new Volume(this.#context, name);
   }
 
   // Lists volumes; `session: true` keeps only this session's, `labels` filters further.
   async list(options: { session?: boolean; labels?: Record<string, string> } = {}): Promise<VolumeInfo[]> {
-    const filters = Object.entries({ ...(options.labels ?? {}), ...(options.session ? { [SESSION_LABEL]: this.#context.sessionId } : {}) })
-      .flatMap(([key, value]) => ['--filter', `label=${key}=${value}`]);
-    return this.#context.executor.run({ args: ['volume', 'ls', ...filters, '--format', '{{json .}}'], parse: parseVolumeList });
+    const labels = Object.entries({ ...(options.labels ?? {}), ...(options.session ? { [SESSION_LABEL]: this.#context.sessionId } : {}) }).map(([key, value]) => `${key}=${value}`);
+    return this.#context.executor.run(listVolumesCommand(labels));
   }
 
   get(name: string): Volume {

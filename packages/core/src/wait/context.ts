@@ -19,7 +19,8 @@ export interface WaitStrategy {
   /** True when the strategy resolves without looking at the container (`Wait.none()`): nothing to watch. */
   readonly immediate?: boolean;
   /**
-   * True when the strategy needs only the container's id (not its inspect data): `run()` then
+   * True when the strategy needs only the container's id (not its inspect data) and, at most, the
+   * ports published on host ports given to the builder (`.port(6379, { hostPort })`): `run()` then
    * starts it while the container is being inspected.
    */
   readonly idOnly?: boolean;

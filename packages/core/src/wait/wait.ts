@@ -50,8 +50,9 @@ export const Wait = {
   },
   /**
    * A check of your own from this process returns true (thrown errors count as not yet).
-   * `idOnly: true` when the probe does not read the container's inspect data (ports, state): it
-   * then starts while docker inspects the container.
+   * `idOnly: true` when the probe does not read the container's inspect data (state, networks,
+   * ports docker chose), only `hostPort()` of ports given an explicit `hostPort`: it then starts
+   * while docker inspects the container.
    */
   forProbe(description: string, probe: Probe, options: { idOnly?: boolean } = {}): WaitStrategy {
     if (typeof probe !== 'function') throw new InvalidOptionError('Wait.forProbe', probe, 'Expected an async function `(container, signal) => boolean`.');

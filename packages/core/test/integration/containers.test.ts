@@ -101,10 +101,11 @@ describe('the issue example', () => {
     await c.remove();
   });
 
-  it('uses two docker processes for a run with no wait: `run -d` and `container inspect`', async () => {
-    const before = docker.executor.spawned;
+  it('makes a run with no wait in three API calls and no docker process (api), or two processes: `run -d` and `container inspect` (cli)', async () => {
+    const before = { spawned: docker.executor.spawned, calls: docker.executor.apiCalls };
     const c = await idle().run(docker);
-    expect(docker.executor.spawned - before).toBe(2);
+    const after = { spawned: docker.executor.spawned - before.spawned, calls: docker.executor.apiCalls - before.calls };
+    expect(after).toEqual(docker.executor.transport === 'api' ? { spawned: 0, calls: 3 } : { spawned: 2, calls: 0 });
     await c.remove();
   });
 

@@ -1,3 +1,4 @@
+import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContainerBuilder, HealthCheck, StartupError, Wait, WaitFailure, type Docker, type WaitStrategy } from '../../src/index.js';
 import { connectForTest, httpServer } from '../support/docker.js';
@@ -163,6 +164,34 @@ describe('id-only strategies', () => {
     expect(sawPlaceholder).toBe(true);
     expect(c.info.created).not.toBe('');
     expect(c.info.state.pid).toBeGreaterThan(0);
+    await c.remove();
+  });
+
+  it('see the ports published on an explicit host port before the inspect, and nothing else', async () => {
+    const hostPort = await getPort({ host: '127.0.0.1' });
+    const seen: { placeholder?: boolean; port?: number; other?: string } = {};
+    const probe = Wait.forProbe('GET from the host', async (container) => (await fetch(`http://127.0.0.1:${container.hostPort(8080)}/`)).status === 200, { idOnly: true });
+    const strategy: WaitStrategy = {
+      description: probe.description,
+      idOnly: true,
+      wait: (context) => {
+        // What an early strategy sees the moment it starts, before docker's inspect answers.
+        const { container } = context;
+        seen.placeholder = container.info.created === '';
+        seen.port = container.hostPort(8080);
+        try {
+          container.hostPort(9090);
+          seen.other = 'published';
+        } catch (error) {
+          seen.other = (error as { code?: string }).code;
+        }
+        return probe.wait(context);
+      },
+    };
+    const c = await python().command(httpServer(200)).port(8080, { hostPort }).port(9090).waitFor(strategy).run(docker);
+    expect(seen).toEqual({ placeholder: true, port: hostPort, other: 'PORT_NOT_PUBLISHED' });
+    // After run() the container is inspected: docker's own pick is known too.
+    expect(c.hostPort(9090)).toBeGreaterThan(0);
     await c.remove();
   });
 });
