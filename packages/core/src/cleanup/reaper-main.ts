@@ -49,8 +49,8 @@ function ids(args: string[]): string[] {
   return docker(args).split('\n').map((line) => line.trim()).filter(Boolean);
 }
 
-function sweepOnce(): number {
-  const containers = ids(['ps', '-aq', '--filter', filter]);
+function sweepOnce(listed?: string): number {
+  const containers = listed === undefined ? ids(['ps', '-aq', '--filter', filter]) : listed.split('\n').map((line) => line.trim()).filter(Boolean);
   if (containers.length > 0) docker(['rm', '-f', '-v', ...containers]);
   const networks = ids(['network', 'ls', '-q', '--filter', filter]);
   if (networks.length > 0) docker(['network', 'rm', ...networks]);
@@ -93,14 +93,16 @@ function reap(): void {
   if (finished) return;
   finished = true;
   killStreams();
-  const engine = engineAnswers();
+  // Asked only when the first listing fails: on a slow engine (ssh) every call counts.
+  const listed = spawnSync(binary ?? 'docker', ['ps', '-aq', '--filter', filter], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] });
+  const engine = listed.status === 0 ? ({ ok: true } as const) : engineAnswers();
   if (!engine.ok) {
     log(`session ${sessionId}: the engine (${engineName()}) does not answer (${engine.why}); nothing removed, exiting. Its resources there carry the label ${filter.slice('label='.length)}.`);
     process.exit(2);
   }
   // docker processes the parent started just before dying may still create resources: sweep again
   // a little later, then once more.
-  sweepOnce();
+  sweepOnce(listed.stdout);
   setTimeout(() => {
     sweepOnce();
     setTimeout(() => {
