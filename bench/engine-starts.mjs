@@ -17,6 +17,7 @@ const out = { engine: docker.engine.endpoint, kind: docker.engine.kind };
 try {
   for (const [name, make] of Object.entries(variants)) {
     await (await make().start(docker)).stop();
+    console.error(`[bench] ${docker.engine.endpoint}: ${name}`);
     const times = [];
     for (let i = 0; i < rounds; i += 1) {
       const started = performance.now();

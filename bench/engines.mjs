@@ -20,7 +20,12 @@ function measure(env) {
 
 const local = { name: 'local', env: { ...process.env, DOCKER_WRAPPER_IMAGE_MAP: await ensureImages() } };
 const rows = [];
-for (const target of [local, ...(await startEngines(pick(names)))]) rows.push({ name: target.name, ...(await measure(target.env)) });
+for (const target of [local, ...(await startEngines(pick(names)))]) {
+  // An engine that fails is reported as such; the others are still measured.
+  const row = await measure(target.env).catch((error) => ({ error: error.message }));
+  rows.push({ name: target.name, ...row });
+  console.error(`[bench] ${target.name}: ${JSON.stringify(row)}`);
+}
 const columns = ['postgres (cache on)', 'postgres (cache off)', 'redis', 'kafka'];
 console.log(`| engine | ${columns.join(' | ')} |\n| --- |${columns.map(() => ' --- |').join('')}`);
 for (const row of rows) console.log(`| ${row.name} | ${columns.map((c) => row[c]).join(' | ')} |`);

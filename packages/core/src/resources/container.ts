@@ -185,7 +185,11 @@ export class Container implements AsyncDisposable {
     try {
       await this.#context.executor.run(removeContainersCommand([this.id], options));
     } catch (error) {
-      if (!(error instanceof DockerCommandError && /No such container|is already in progress/i.test(error.stderr))) throw error;
+      if (!(error instanceof DockerCommandError)) throw error;
+      // Podman refuses `rm -f` of a container that is stopping at that moment ("could not be
+      // stopped: ... container state improper"); once stopped, a second removal goes through.
+      if (/could not be stopped: .*container state improper/i.test(error.stderr)) await this.#context.executor.run(removeContainersCommand([this.id], options));
+      else if (!/No such container|is already in progress/i.test(error.stderr)) throw error;
     }
     this.#removed = true;
   }
