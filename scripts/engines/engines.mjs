@@ -13,12 +13,16 @@ export const ENGINE_LIST = [
   { name: 'podman', start: startPodman, stop: stopPodman, env: () => plain(PODMAN_HOST), imagesFrom: undefined, localhostPrefix: true },
 ];
 
-// The engines named in `names` (all when empty); throws on an unknown name.
+// The engines named in `names` (all when empty), each after the one it runs on (dockerd-ssh needs
+// dockerd-tcp); throws on an unknown name.
 export function pick(names) {
   if (names.length === 0) return ENGINE_LIST;
-  return names.map((name) => {
+  const picked = new Set();
+  for (const name of names) {
     const engine = ENGINE_LIST.find((e) => e.name === name);
     if (!engine) throw new Error(`unknown engine ${JSON.stringify(name)}: expected one of ${ENGINE_LIST.map((e) => e.name).join(', ')}`);
-    return engine;
-  });
+    if (engine.imagesFrom) picked.add(ENGINE_LIST.find((e) => e.name === engine.imagesFrom));
+    picked.add(engine);
+  }
+  return [...picked];
 }
