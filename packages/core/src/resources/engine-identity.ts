@@ -2,6 +2,7 @@
 // initialised-image cache, reuse hashes, lock names). Two routes to one daemon (TCP and an ssh
 // context) share it; two daemons on one machine do not (their data roots differ).
 import { createHash } from 'node:crypto';
+import type { DockerCommand } from '../cli/command.js';
 import type { Docker } from '../docker.js';
 
 export interface EngineIdentity {
@@ -28,6 +29,13 @@ export function identityOf(info: InfoFields, kind: 'docker' | 'podman'): EngineI
   return { key: createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16), name, rootDir };
 }
 
+// `docker info` as data: the Engine API's GET /info on the `api` transport (no docker process).
+const infoCommand: DockerCommand<InfoFields> = {
+  args: ['info', '--format', '{{json .}}'],
+  parse: (stdout) => JSON.parse(stdout.trim()) as InfoFields,
+  api: { method: 'GET', path: '/info', parse: (body) => body as InfoFields },
+};
+
 const known = new WeakMap<Docker, Promise<EngineIdentity>>();
 
 // The identity of `docker`'s engine, asked once per session (one `docker info`).
@@ -35,7 +43,7 @@ export function engineIdentity(docker: Docker): Promise<EngineIdentity> {
   let identity = known.get(docker);
   if (!identity) {
     identity = docker.executor
-      .run({ args: ['info', '--format', '{{json .}}'], parse: (stdout) => JSON.parse(stdout.trim()) as InfoFields }, { timeoutMs: 30_000 })
+      .run(infoCommand, { timeoutMs: 30_000 })
       .then((info) => identityOf(info, docker.engine.kind));
     identity.catch(() => known.delete(docker));
     known.set(docker, identity);
