@@ -4,7 +4,7 @@
 // its published ports do not answer on 127.0.0.1 unless route_localnet is set machine-wide.) Its containers.conf sets default ulimits within this
 // machine's hard limits: without them runc cannot set Podman's default rlimits here and no
 // container starts ("error setting rlimit type 7: operation not permitted").
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENGINES } from './config.mjs';
 import { daemon, ensurePackages, run, runningPid, stopDaemon, tail, waitUntil } from './proc.mjs';
@@ -39,6 +39,25 @@ export async function startPodman() {
   await waitUntil('podman system service answering', answers, { timeoutMs: 30_000, hint: () => `Its log (${p.log}):\n${tail(p.log)}` });
 }
 
+// Removes every container of this Podman's private storage (their conmon monitors outlive the
+// API service otherwise), then stops the service.
 export async function stopPodman() {
+  await run('podman', [...podmanArgs(), 'rm', '--all', '--force', '--time', '0'], { env: { ...process.env, CONTAINERS_CONF: join(p.dir, 'containers.conf') }, timeoutMs: 120_000 });
   await stopDaemon(p.pidFile);
+  // Exec sessions' conmon monitors can outlive their containers: end the ones of this storage.
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (cmdline.startsWith('/usr/bin/conmon\0') && cmdline.includes(join(p.dir, 'storage'))) {
+      try {
+        process.kill(Number(pid), 'SIGKILL');
+      } catch {
+        // gone already
+      }
+    }
+  }
 }
