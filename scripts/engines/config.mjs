@@ -15,6 +15,7 @@ export const ENGINES = {
     pidFile: join(run, 'dockerd.pid'),
     log: join(state, 'dockerd.log'),
     bridge: 'dw-br-eng',
+    containerdNamespace: 'dw-eng',
     bridgeCidr: '10.196.0.1/24',
     addressPool: 'base=10.197.0.0/16,size=24',
     /** Both of the above, for the one FORWARD rule. */

@@ -3,7 +3,15 @@
 // with iptables on, dockerd removes and remakes the DOCKER chains at start, which would cut the
 // first daemon's published ports). Published ports go through docker-proxy; one FORWARD rule for its
 // own address ranges lets its containers reach each other (the first daemon set FORWARD to DROP).
-import { mkdirSync } from 'node:fs';
+//
+// Its network state is made anew at every start. dockerd 20.10, finding a stored default "bridge"
+// network at start while it has --default-address-pool, deletes that network and then the link
+// named docker0, whatever --bridge says: restarting this daemon on a kept data root deleted the
+// first daemon's docker0 (seen twice on this machine). Without a stored network there is nothing to
+// delete; images and layers stay. Its own containerd namespaces keep the two daemons' runc state
+// (/run/containerd/runc/<namespace>) apart. The machine's bridges are checked before and after.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { ENGINES } from './config.mjs';
 import { daemon, must, run, runningPid, stopDaemon, tail, waitUntil } from './proc.mjs';
 
@@ -23,6 +31,20 @@ async function allowForwarding() {
   if ((await run('iptables', ['-C', ...FORWARD_RULE])).exitCode !== 0) await must('iptables', ['-I', ...FORWARD_RULE]);
 }
 
+// The bridges on this machine, by name (docker0 and the other daemons' ones among them).
+async function bridges() {
+  const { output } = await run('ip', ['-o', 'link', 'show', 'type', 'bridge']);
+  return new Set([...output.matchAll(/^\d+: ([^:@]+)[:@]/gm)].map((m) => m[1]));
+}
+
+// Throws, naming them, when bridges that were there `before` are gone: this daemon must never
+// touch another daemon's network.
+async function keptBridges(before, when, own = new Set()) {
+  const after = await bridges();
+  const gone = [...before].filter((name) => name !== d.bridge && !own.has(name) && !after.has(name));
+  if (gone.length > 0) throw new Error(`${when} the second dockerd, the machine lost its bridge(s) ${gone.join(', ')}: the other daemon's containers have no network until it is made again (its log: ${d.log})`);
+}
+
 const answers = async () => (await run('docker', ['-H', DOCKERD_HOST, 'version', '--format', '{{.Server.Version}}'], { timeoutMs: 5000 })).exitCode === 0;
 
 // Starts the daemon unless it already answers; resolves once `docker version` gets an answer.
@@ -31,19 +53,28 @@ export async function startDockerd() {
   if (runningPid(d.pidFile) && (await answers())) return;
   mkdirSync(d.dataRoot, { recursive: true });
   mkdirSync(d.execRoot, { recursive: true });
+  rmSync(join(d.dataRoot, 'network'), { recursive: true, force: true });
   await ensureBridge();
+  const before = await bridges();
   daemon('dockerd', [
     '--data-root', d.dataRoot, '--exec-root', d.execRoot, '--pidfile', `${d.pidFile}.dockerd`,
     '-H', DOCKERD_HOST, '--bridge', d.bridge, '--default-address-pool', d.addressPool,
+    '--containerd-namespace', d.containerdNamespace, '--containerd-plugins-namespace', `${d.containerdNamespace}-plugins`,
     '--iptables=false', '--ip6tables=false', '--ip-masq=false', '--storage-driver', 'overlay2',
   ], { log: d.log, pidFile: d.pidFile });
   await waitUntil('the second dockerd answering', answers, { timeoutMs: 60_000, hint: () => `Its log (${d.log}):\n${tail(d.log)}` });
+  await keptBridges(before, 'Starting');
 }
 
 // Stops the daemon this script started and removes its bridge (its data root stays: images are
 // kept for the next run).
 export async function stopDockerd() {
+  const before = await bridges();
+  // The bridges of this daemon's own networks, which go with it.
+  const listed = await run('docker', ['-H', DOCKERD_HOST, 'network', 'ls', '--no-trunc', '--filter', 'driver=bridge', '--format', '{{.ID}}'], { timeoutMs: 10_000 });
+  const own = new Set(listed.exitCode === 0 ? listed.output.split('\n').filter(Boolean).map((id) => `br-${id.slice(0, 12)}`) : []);
   await stopDaemon(d.pidFile, 30_000);
   while ((await run('iptables', ['-C', ...FORWARD_RULE])).exitCode === 0) await must('iptables', ['-D', ...FORWARD_RULE]);
   if ((await run('ip', ['link', 'show', d.bridge])).exitCode === 0) await run('ip', ['link', 'delete', d.bridge]);
+  await keptBridges(before, 'Stopping', own);
 }
