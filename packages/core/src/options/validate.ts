@@ -12,9 +12,25 @@ export function validateName(option: string, value: unknown): string {
   return value;
 }
 
-// A non-empty string that cannot be read as a flag.
+// A string value (an env value, a label value): any text but a NUL byte, which no process
+// argument can hold.
 export function validateValue(option: string, value: unknown): string {
   if (typeof value !== 'string') throw new InvalidOptionError(option, value, 'Expected a string.');
+  if (value.includes('\0')) throw new InvalidOptionError(option, value, 'Expected a string without NUL bytes.');
+  return value;
+}
+
+// An absolute path on the docker host (a bind source, a file to copy).
+export function validateHostPath(option: string, value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.includes('\0')) {
+    throw new InvalidOptionError(option, value, 'Expected an absolute host path, like `/srv/data`.');
+  }
+  return value;
+}
+
+// True or false, nothing that merely looks like it.
+export function validateFlag(option: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new InvalidOptionError(option, value, 'Expected true or false.');
   return value;
 }
 
@@ -79,6 +95,8 @@ export function validateArgv(option: string, value: unknown, { allowEmpty = fals
   if (!Array.isArray(value) || value.some((part) => typeof part !== 'string') || (!allowEmpty && value.length === 0)) {
     throw new InvalidOptionError(option, value, 'Expected a non-empty array of strings, like `["redis-server", "--save", ""]`.');
   }
+  const bad = (value as string[]).find((part) => part.includes('\0'));
+  if (bad !== undefined) throw new InvalidOptionError(option, bad, 'Arguments cannot hold NUL bytes.');
   return [...(value as string[])];
 }
 
