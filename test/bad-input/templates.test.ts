@@ -7,7 +7,8 @@ import { kafka, postgres, redis, service, startRun, startServices } from '@docke
 import { expectRefused, type BadInput } from './support/refused.js';
 import { tripwire, watchedSession, type WatchedSession, type Witness } from './support/tripwire.js';
 
-const bad = <T>(value: unknown) => value as T;
+// A value of the wrong type, passed where TypeScript would refuse it.
+const bad = (value: unknown): never => value as never;
 
 describe('bad input: templates and runs', () => {
   let session: WatchedSession;

@@ -1,6 +1,6 @@
 // Starts a run: a Docker session, the services in parallel, the diagnostics recorder and the
 // coordinator that test processes talk to. What every adapter and the command line share.
-import { Docker, InvalidOptionError, type ConnectOptions } from '@docker-wrapper/core';
+import { Docker, InvalidOptionError, validateConnectOptions, type ConnectOptions } from '@docker-wrapper/core';
 import { validateSignal } from '../options.js';
 import { startServices, type ConnectionsOf, type Environment, type TemplateMap } from '../orchestrate.js';
 import type { RunHandle, RunServiceInfo } from './handle.js';
@@ -40,9 +40,7 @@ function normalizeRunOptions(options: RunOptions): RunOptions {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new InvalidOptionError(key, options[key], 'Expected true or false.');
   }
   validateSignal('signal', options.signal);
-  if (options.docker !== undefined && (options.docker === null || typeof options.docker !== 'object' || Array.isArray(options.docker))) {
-    throw new InvalidOptionError('docker', options.docker, 'Expected the options of `Docker.connect()`, like `{ context: "remote" }`.');
-  }
+  if (options.docker !== undefined) validateConnectOptions(options.docker, 'docker.');
   return options;
 }
 

@@ -70,7 +70,7 @@ export function substitutionFromEnv(env: NodeJS.ProcessEnv, extra: Record<string
 
 // A registry host with an optional path (`mirror.local:5000/`, `ghcr.io/org`): what is put before
 // an image reference must keep it one well-formed reference.
-function validateRegistryPrefix(option: string, value: unknown): string | undefined {
+export function validateRegistryPrefix(option: string, value: unknown): string | undefined {
   if (value === undefined || value === '') return undefined;
   const bare = typeof value === 'string' ? value.replace(/\/$/, '') : '';
   if (typeof value !== 'string' || !new RegExp(`^${HOST}(?:/${COMPONENT})*$`).test(bare)) {
