@@ -58,6 +58,8 @@ export function validateConnectOptions(options: unknown, prefix = ''): void {
   for (const [key, value] of Object.entries(validateRecordOption(option('labels'), options.labels, '{ team: "payments" }') ?? {})) {
     validateLabelKey(option('labels'), key);
     validateValue(option(`labels.${key}`), value);
+    // Session labels go on named volumes too, through `--mount`'s CSV, which turns CRLF into LF.
+    if (/[\r\n]/.test(value as string)) throw new InvalidOptionError(option(`labels.${key}`), value, 'Expected a value on one line.');
   }
   for (const [from, to] of Object.entries(validateRecordOption(option('imageMap'), options.imageMap, '{ postgres: "mirror.local/postgres" }') ?? {})) {
     validateImageReference(option('imageMap key'), from);

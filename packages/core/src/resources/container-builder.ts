@@ -195,7 +195,7 @@ export class ContainerBuilder {
 
   healthCheck(check: HealthCheckSource | HealthCheckSpec): ContainerBuilder {
     const source = check as Partial<HealthCheckSource> | null;
-    const spec = typeof source?.toSpec === 'function' ? source.toSpec() : validateHealthCheckSpec('healthCheck', check);
+    const spec = validateHealthCheckSpec('healthCheck', typeof source?.toSpec === 'function' ? source.toSpec() : check);
     return this.#with({ healthCheck: spec });
   }
 
