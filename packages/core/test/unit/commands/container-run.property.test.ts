@@ -16,6 +16,8 @@ import { flagValues, parseMount, parseRunArgs } from '../../support/docker-run-p
 
 /** Runs per property; the total is printed by the last test. */
 const RUNS = 3000;
+/** Room for the runs on a loaded machine (a budget, not a timed assertion). */
+const TIMEOUT = { timeout: 120_000 };
 
 // Strings that tend to break argument lists, and arbitrary ones (any code point, control characters included).
 const TRICKY = [
@@ -131,7 +133,7 @@ function expectRoundTrip(spec: Readonly<ContainerSpec>, args: string[], labels: 
 let total = 0;
 
 describe('docker run arguments (property-based)', () => {
-  it('every generated builder call is refused or stays inside its own argument', () => {
+  it('every generated builder call is refused or stays inside its own argument', TIMEOUT, () => {
     fc.assert(
       fc.property(fc.oneof(text, fc.constantFrom('redis:7', 'postgres:17', 'ghcr.io/org/app:1.2')), fc.array(fc.oneof(...steps), { maxLength: 12 }), sessionLabels, (image, plan, labels) => {
         total++;
@@ -145,7 +147,7 @@ describe('docker run arguments (property-based)', () => {
     );
   });
 
-  it('image maps and registry prefixes are refused or give a well-formed image reference', () => {
+  it('image maps and registry prefixes are refused or give a well-formed image reference', TIMEOUT, () => {
     fc.assert(
       fc.property(fc.option(text, { nil: undefined }), fc.dictionary(text, text, { maxKeys: 2 }), text, fc.constantFrom('redis:7', 'library/postgres:17', 'apache/kafka:3.9.1'), (prefix, map, envMap, image) => {
         total++;
@@ -165,7 +167,7 @@ describe('docker run arguments (property-based)', () => {
     );
   });
 
-  it('a bind address is refused or stays the host part of each -p', () => {
+  it('a bind address is refused or stays the host part of each -p', TIMEOUT, () => {
     fc.assert(
       fc.property(text, (bindAddress) => {
         total++;
