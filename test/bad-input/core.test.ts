@@ -34,9 +34,9 @@ describe('bad input: the builder, run on a real session', () => {
   ];
 
   it.each(cases)('$title', async (input) => {
-    const before = session.calls().length;
+    const before = session.activity();
     await expectRefused({ ...input, run: async () => session.docker.containers.run((await input.run()) as ContainerBuilder) });
-    expect(session.calls().slice(before)).toEqual([]);
+    expect(session.activity()).toEqual(before);
   });
 });
 
@@ -66,6 +66,8 @@ describe('bad input: Docker.connect()', () => {
     { title: 'reaper as a number', run: connect({ reaper: 0 as unknown as boolean }), option: 'reaper', value: '0' },
     { title: 'binary as a number', run: connect({ binary: 42 as unknown as string }), option: 'binary', value: '42' },
     { title: 'misspelt option', run: connect({ contxt: 'remote' } as ConnectOptions), option: 'contxt', value: '"remote"' },
+    { title: 'transport "grpc"', run: connect({ transport: 'grpc' as ConnectOptions['transport'] }), option: 'transport', value: '"grpc"' },
+    { title: 'DOCKER_WRAPPER_TRANSPORT "http"', run: connect({}, { DOCKER_WRAPPER_TRANSPORT: 'http' }), option: 'DOCKER_WRAPPER_TRANSPORT', value: '"http"' },
     { title: 'options that are not an object', run: () => Docker.connect('tcp://a:2375' as unknown as ConnectOptions), option: 'Docker.connect() options', value: '"tcp://a:2375"' },
   ];
 

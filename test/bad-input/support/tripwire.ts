@@ -3,7 +3,8 @@
 //   entry point that connects by itself (Docker.connect, startRun, the adapters, the command line)
 //   would run it first;
 // - for the APIs that take a connected Docker, a real session whose binary writes each command
-//   line down before running the real docker CLI: its log must not grow.
+//   line down before running the real docker CLI: neither its log nor its executor's counts of
+//   processes and Engine API calls may grow.
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,11 +34,14 @@ export function tripwire(): Witness {
 
 export interface WatchedSession extends Witness {
   docker: Docker;
+  /** The docker command lines so far, then the executor's process and Engine API call counts. */
+  activity(): string[];
 }
 
 // A real session (no reaper, no signal handlers) whose docker processes are all written down.
 export async function watchedSession(): Promise<WatchedSession> {
   const witness = script('exec docker "$@"');
   const docker = await Docker.connect({ binary: witness.binary, reaper: false, handleSignals: false, connectTimeoutMs: 10_000 });
-  return { ...witness, docker };
+  const activity = () => [...witness.calls(), `processes: ${docker.executor.spawned}`, `api calls: ${docker.executor.apiCalls}`];
+  return { ...witness, docker, activity };
 }

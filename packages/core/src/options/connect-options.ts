@@ -8,8 +8,9 @@ import { validateFlag, validateLabelKey, validateValue } from './validate.js';
 
 const KNOWN = [
   'binary', 'host', 'context', 'sessionId', 'labels', 'imageMap', 'registryPrefix', 'bindAddress', 'keep', 'reaper',
-  'handleSignals', 'connectTimeoutMs', 'env', 'log',
+  'handleSignals', 'transport', 'connectTimeoutMs', 'env', 'log',
 ] as const;
+const TRANSPORTS = ['api', 'cli'];
 const IP = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:]*)$/;
 /** docker's own rule for context names. */
 const CONTEXT = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$/;
@@ -53,6 +54,9 @@ export function validateConnectOptions(options: unknown, prefix = ''): void {
   }
   if (bindAddress !== undefined && (typeof bindAddress !== 'string' || !IP.test(bindAddress))) {
     throw new InvalidOptionError(option('bindAddress'), bindAddress, 'Expected an IP address like `127.0.0.1` or `0.0.0.0`.');
+  }
+  if (options.transport !== undefined && !TRANSPORTS.includes(options.transport as string)) {
+    throw new InvalidOptionError(option('transport'), options.transport, "Expected 'api' or 'cli'.");
   }
   for (const key of ['keep', 'reaper', 'handleSignals'] as const) if (options[key] !== undefined) validateFlag(option(key), options[key]);
   for (const [key, value] of Object.entries(validateRecordOption(option('labels'), options.labels, '{ team: "payments" }') ?? {})) {
