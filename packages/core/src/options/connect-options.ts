@@ -4,14 +4,13 @@
 import { InvalidOptionError } from '../errors.js';
 import { validateImageReference, validateRegistryPrefix } from './image-reference.js';
 import { didYouMean } from './suggest.js';
-import { validateFlag, validateLabelKey, validateValue } from './validate.js';
+import { validateFlag, validateIp, validateLabelKey, validateValue } from './validate.js';
 
 const KNOWN = [
   'binary', 'host', 'context', 'sessionId', 'labels', 'imageMap', 'registryPrefix', 'bindAddress', 'keep', 'reaper',
   'handleSignals', 'transport', 'connectTimeoutMs', 'env', 'log',
 ] as const;
 const TRANSPORTS = ['api', 'cli'];
-const IP = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:]*)$/;
 /** docker's own rule for context names. */
 const CONTEXT = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$/;
 
@@ -52,9 +51,7 @@ export function validateConnectOptions(options: unknown, prefix = ''): void {
   if (binary !== undefined && (typeof binary !== 'string' || binary === '' || binary.startsWith('-') || binary.includes('\0'))) {
     throw new InvalidOptionError(option('binary'), binary, 'Expected the path (or the name on PATH) of the docker binary, like `/usr/bin/docker`.');
   }
-  if (bindAddress !== undefined && (typeof bindAddress !== 'string' || !IP.test(bindAddress))) {
-    throw new InvalidOptionError(option('bindAddress'), bindAddress, 'Expected an IP address like `127.0.0.1` or `0.0.0.0`.');
-  }
+  if (bindAddress !== undefined) validateIp(option('bindAddress'), bindAddress);
   if (options.transport !== undefined && !TRANSPORTS.includes(options.transport as string)) {
     throw new InvalidOptionError(option('transport'), options.transport, "Expected 'api' or 'cli'.");
   }

@@ -1,5 +1,6 @@
 // Small validators shared by the builders: each throws an InvalidOptionError naming the option and
 // showing the value, so bad input never reaches a docker process.
+import { isIP } from 'node:net';
 import { InvalidOptionError } from '../errors.js';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
@@ -58,6 +59,12 @@ export function validateUser(option: string, value: unknown): string {
   if (typeof value !== 'string' || !/^[a-zA-Z0-9_][a-zA-Z0-9_.-]*(:[a-zA-Z0-9_][a-zA-Z0-9_.-]*)?$/.test(value)) {
     throw new InvalidOptionError(option, value, 'Expected `name`, `uid`, or `uid:gid`.');
   }
+  return value;
+}
+
+// An IPv4 or IPv6 address, as node reads it (no zone index: docker's `-p` takes none).
+export function validateIp(option: string, value: unknown, expected = 'Expected an IP address like `127.0.0.1` or `0.0.0.0`.'): string {
+  if (typeof value !== 'string' || isIP(value) === 0 || value.includes('%')) throw new InvalidOptionError(option, value, expected);
   return value;
 }
 

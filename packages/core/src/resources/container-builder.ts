@@ -4,7 +4,7 @@ import { InvalidOptionError } from '../errors.js';
 import { validateImageReference } from '../options/image-reference.js';
 import {
   parseMemorySize, validateArgv, validateContainerPath, validateEnvKey, validateFlag, validateHostPath, validateInteger,
-  validateLabelKey, validateDuration, validateName, validatePort, validateUser, validateValue,
+  validateIp, validateLabelKey, validateDuration, validateName, validatePort, validateUser, validateValue,
 } from '../options/validate.js';
 import type { WaitStrategy } from '../wait/context.js';
 import { validateHealthCheckSpec } from '../wait/health-check.js';
@@ -12,7 +12,6 @@ import type { ContainerSpec, HealthCheckSpec, Protocol, PullPolicy, RestartPolic
 
 const RESTART_POLICIES: readonly RestartPolicy[] = ['no', 'always', 'unless-stopped', 'on-failure'];
 const PULL_POLICIES: readonly PullPolicy[] = ['missing', 'always', 'never'];
-const IP = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]+)$/;
 
 export interface PortOptions {
   hostPort?: number;
@@ -84,7 +83,7 @@ export class ContainerBuilder {
     const protocol = options.protocol ?? 'tcp';
     if (protocol !== 'tcp' && protocol !== 'udp') throw new InvalidOptionError('port.protocol', protocol, 'Expected `tcp` or `udp`.');
     if (options.hostPort !== undefined) validatePort('port.hostPort', options.hostPort);
-    if (options.hostIp !== undefined && !IP.test(options.hostIp)) throw new InvalidOptionError('port.hostIp', options.hostIp, 'Expected an IP address like `127.0.0.1` or `0.0.0.0`.');
+    if (options.hostIp !== undefined) validateIp('port.hostIp', options.hostIp);
     const ports = this.#spec.ports.filter((p) => !(p.containerPort === containerPort && p.protocol === protocol));
     ports.push({ containerPort, protocol, ...(options.hostPort ? { hostPort: options.hostPort } : {}), ...(options.hostIp ? { hostIp: options.hostIp } : {}) });
     return this.#with({ ports });
@@ -189,7 +188,7 @@ export class ContainerBuilder {
 
   extraHost(host: string, ip: string): ContainerBuilder {
     validateName('extraHost', host);
-    if (ip !== 'host-gateway' && !IP.test(ip)) throw new InvalidOptionError('extraHost.ip', ip, 'Expected an IP address or `host-gateway`.');
+    if (ip !== 'host-gateway') validateIp('extraHost.ip', ip, 'Expected an IP address or `host-gateway`.');
     return this.#with({ extraHosts: [...this.#spec.extraHosts, { host, ip }] });
   }
 
