@@ -60,6 +60,7 @@ describe('bad input: templates and runs', () => {
     { title: 'kafka: network that is a flag', run: started(() => kafka({ network: '--host' })), option: 'kafka.network', value: '"--host"' },
     { title: 'kafka: alias with a space', run: started(() => kafka({ alias: 'my broker' })), option: 'kafka.alias', value: '"my broker"' },
     { title: 'kafka: setting value that is an array', run: started(() => kafka({ settings: { 'num.partitions': bad([1]) } })), option: 'kafka.settings', value: '[1]' },
+    { title: 'kafka: a setting whose value adds a managed property on a second line', run: started(() => kafka({ settings: { 'log.retention.ms': '1000\nlisteners=PLAINTEXT://0.0.0.0:9092' } })), option: 'kafka.settings.log.retention.ms', value: '"1000\\nlisteners=PLAINTEXT://0.0.0.0:9092"' },
     { title: 'kafka: version "3"x', run: started(() => kafka({ version: '3.x' })), option: 'kafka.version', value: '"3.x"' },
     { title: 'service(): an image name instead of a builder', run: started(() => service(bad('axllent/mailpit'))), option: 'service(builder)', value: '"axllent/mailpit"' },
     { title: 'service(): kind in upper case', run: started(() => service(new ContainerBuilder('axllent/mailpit'), { kind: 'Mail' })), option: 'service.kind', value: '"Mail"' },
