@@ -14,6 +14,7 @@ import { ContainerBuilder, type Docker } from '@docker-wrapper/core';
 import { kafka, postgres, redis, service, startRun, startServices } from '../../src/index.js';
 import { cli, cliProject } from '../support/cli.js';
 import { connectForTest } from '../support/docker.js';
+import { recordingDocker } from '../support/recording-docker.js';
 
 const exec = promisify(execFile);
 const dockerCli = async (args: string[]) => (await exec('docker', args, { maxBuffer: 64 * 1024 * 1024 })).stdout;
@@ -142,6 +143,21 @@ describe('security defaults', () => {
       }
     } finally {
       await environment.stop();
+    }
+  });
+
+  it('on the Engine API transport no docker process gets a password in its arguments (the process list shows none)', async () => {
+    const passwords = { db: secret(), cache: secret() };
+    const recording = await recordingDocker({ DOCKER_WRAPPER_TRANSPORT: 'api' });
+    try {
+      expect(recording.docker.engine.transport).toBe('api');
+      await using environment = await startServices(recording.docker, { db: postgres({ password: passwords.db }), cache: redis({ password: passwords.cache }) });
+      expect(environment.connections.db.password).toBe(passwords.db);
+      const commands = await recording.commands();
+      expect(commands.length).toBeGreaterThan(0);
+      for (const password of Object.values(passwords)) expect(commands.filter((line) => line.includes(password))).toEqual([]);
+    } finally {
+      await recording.docker.close();
     }
   });
 
