@@ -4,6 +4,7 @@
 // option or a lost CSV field, and no argument holds a NUL byte (which would crash the spawn).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { containerCreateBody } from '../../../src/commands/container-create.js';
 import { InvalidOptionError } from '../../../src/errors.js';
 import { validateConnectOptions } from '../../../src/options/connect-options.js';
 import { substitutionFromEnv, validateImageReference, type ImageSubstitution } from '../../../src/options/image-reference.js';
@@ -130,10 +131,35 @@ function expectRoundTrip(spec: Readonly<ContainerSpec>, args: string[], labels: 
   expect(flagValues(parsed, '-p')).toHaveLength(spec.ports.length);
 }
 
+// The Engine API body of the same spec says what the arguments say, value for value (the `api`
+// transport creates containers from it; neither transport may read a value differently).
+function expectSameAsBody(spec: Readonly<ContainerSpec>, args: string[], labels: Record<string, string>): void {
+  const parsed = parseRunArgs(args);
+  const body = containerCreateBody({ ...spec, image: parsed.image }, { sessionLabels: labels, defaultHostIp: '127.0.0.1' }) as {
+    Image: string; Env: string[]; Labels: Record<string, string>; Cmd?: string[]; Entrypoint?: string[]; User?: string; WorkingDir?: string;
+    HostConfig: { Privileged: boolean; Mounts?: { Source: string; Target: string }[]; Tmpfs?: Record<string, string>; ExtraHosts?: string[]; NetworkMode?: string };
+  };
+  expect(body.Image).toBe(parsed.image);
+  expect(body.Env).toEqual(flagValues(parsed, '-e'));
+  expect(Object.entries(body.Labels)).toEqual(flagValues(parsed, '--label').map((v) => split(v, '=')));
+  expect(body.Cmd ?? []).toEqual(parsed.command);
+  expect(body.Entrypoint ?? []).toEqual(flagValues(parsed, '--entrypoint'));
+  expect(body.User === undefined ? [] : [body.User]).toEqual(flagValues(parsed, '--user'));
+  expect(body.WorkingDir === undefined ? [] : [body.WorkingDir]).toEqual(flagValues(parsed, '--workdir'));
+  expect(body.HostConfig.Privileged).toBe(flagValues(parsed, '--privileged').length > 0);
+  expect((body.HostConfig.Mounts ?? []).map((m) => [m.Source, m.Target])).toEqual(flagValues(parsed, '--mount').map((v) => {
+    const mount = parseMount(String(v));
+    return [mount.source?.[0], mount.target?.[0]];
+  }));
+  expect(Object.keys(body.HostConfig.Tmpfs ?? {})).toEqual(flagValues(parsed, '--tmpfs').map((v) => String(v).split(':')[0]));
+  expect(body.HostConfig.ExtraHosts ?? []).toEqual(flagValues(parsed, '--add-host'));
+  expect(body.HostConfig.NetworkMode === undefined ? [] : [body.HostConfig.NetworkMode]).toEqual(flagValues(parsed, '--network'));
+}
+
 let total = 0;
 
 describe('docker run arguments (property-based)', () => {
-  it('every generated builder call is refused or stays inside its own argument', TIMEOUT, () => {
+  it('every generated builder call is refused or stays inside its own argument, and the Engine API body agrees', TIMEOUT, () => {
     fc.assert(
       fc.property(fc.oneof(text, fc.constantFrom('redis:7', 'postgres:17', 'ghcr.io/org/app:1.2')), fc.array(fc.oneof(...steps), { maxLength: 12 }), sessionLabels, (image, plan, labels) => {
         total++;
@@ -142,6 +168,7 @@ describe('docker run arguments (property-based)', () => {
         const substitution = { map: new Map<string, string>(), registryPrefix: undefined };
         const args = containersFor(labels, substitution).runArgs(builder);
         expectRoundTrip(builder.spec, args, labels, builder.spec.image);
+        expectSameAsBody(builder.spec, args, labels);
       }),
       { numRuns: RUNS },
     );
