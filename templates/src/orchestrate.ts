@@ -1,7 +1,9 @@
 // One orchestration for every front end (Vitest, Jest, Playwright, the command line): start a map of
 // templates in parallel, hand out plain connection data, isolate per worker, stop everything.
 import type { DiagnosticsRecorder, DiagnosticsReport, Docker, ReportOptions } from '@docker-wrapper/core';
-import { formatReport } from '@docker-wrapper/core';
+import { InvalidOptionError, didYouMean, formatReport } from '@docker-wrapper/core';
+import { validateBoolean, validateSignal } from './options.js';
+import { validateTemplateMap } from './run/validate.js';
 import { ServicesStartError } from './start-failure.js';
 import type { Service, StartOptions, Template } from './template.js';
 
@@ -37,9 +39,24 @@ export function reportsText(reports: Partial<Record<string, DiagnosticsReport>>)
   return (Object.entries(reports) as [string, DiagnosticsReport][]).map(([name, report]) => `[${name}]\n${formatReport(report)}`).join('\n\n');
 }
 
+const KNOWN = ['diagnostics', 'signal'] as const;
+
+// Checks the options of startServices() before the recorder or any service starts.
+function validateStartServicesOptions(options: unknown): void {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new InvalidOptionError('startServices() options', options, 'Expected an object, like `{ diagnostics: true }`.');
+  const record = options as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!(KNOWN as readonly string[]).includes(key)) throw new InvalidOptionError(key, record[key], `startServices() has no such option.${didYouMean(key, KNOWN)} Known options: ${KNOWN.join(', ')}.`);
+  }
+  validateBoolean('diagnostics', record.diagnostics, false);
+  validateSignal('signal', record.signal);
+}
+
 // Starts every template at once. If one fails, the others are stopped and the error
 // (ServicesStartError) leads with each failed service and its cause, and lists every error.
 export async function startServices<M extends TemplateMap>(docker: Docker, templates: M, options: StartServicesOptions = {}): Promise<Environment<M>> {
+  validateTemplateMap('services', templates);
+  validateStartServicesOptions(options);
   const names = Object.keys(templates);
   const recorder: DiagnosticsRecorder | undefined = options.diagnostics ? docker.recordDiagnostics() : undefined;
   const startOptions: StartOptions = options.signal ? { signal: options.signal } : {};

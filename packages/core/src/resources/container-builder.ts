@@ -3,8 +3,8 @@
 import { InvalidOptionError } from '../errors.js';
 import { validateImageReference } from '../options/image-reference.js';
 import {
-  parseMemorySize, validateArgv, validateContainerPath, validateEnvKey, validateInteger, validateLabelKey,
-  validateDuration, validateName, validatePort, validateUser, validateValue,
+  parseMemorySize, validateArgv, validateContainerPath, validateEnvKey, validateFlag, validateHostPath, validateInteger,
+  validateIp, validateLabelKey, validateDuration, validateName, validatePort, validateUser, validateValue,
 } from '../options/validate.js';
 import type { WaitStrategy } from '../wait/context.js';
 import { validateHealthCheckSpec } from '../wait/health-check.js';
@@ -12,7 +12,6 @@ import type { ContainerSpec, HealthCheckSpec, Protocol, PullPolicy, RestartPolic
 
 const RESTART_POLICIES: readonly RestartPolicy[] = ['no', 'always', 'unless-stopped', 'on-failure'];
 const PULL_POLICIES: readonly PullPolicy[] = ['missing', 'always', 'never'];
-const IP = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]+)$/;
 
 export interface PortOptions {
   hostPort?: number;
@@ -37,6 +36,7 @@ export class ContainerBuilder {
   // Starts a description of a container of `image` (substitution applies when it runs).
   constructor(image: string, spec?: ContainerSpec) {
     validateImageReference('image', image);
+    if (spec !== undefined) validateImageReference('image', spec.image);
     this.#spec = Object.freeze(
       spec ?? { image, env: {}, secretEnv: [], ports: [], mounts: [], files: [], labels: {}, networkAliases: [], extraHosts: [], privileged: false, pull: 'missing' },
     );
@@ -83,7 +83,7 @@ export class ContainerBuilder {
     const protocol = options.protocol ?? 'tcp';
     if (protocol !== 'tcp' && protocol !== 'udp') throw new InvalidOptionError('port.protocol', protocol, 'Expected `tcp` or `udp`.');
     if (options.hostPort !== undefined) validatePort('port.hostPort', options.hostPort);
-    if (options.hostIp !== undefined && !IP.test(options.hostIp)) throw new InvalidOptionError('port.hostIp', options.hostIp, 'Expected an IP address like `127.0.0.1` or `0.0.0.0`.');
+    if (options.hostIp !== undefined) validateIp('port.hostIp', options.hostIp);
     const ports = this.#spec.ports.filter((p) => !(p.containerPort === containerPort && p.protocol === protocol));
     ports.push({ containerPort, protocol, ...(options.hostPort ? { hostPort: options.hostPort } : {}), ...(options.hostIp ? { hostIp: options.hostIp } : {}) });
     return this.#with({ ports });
@@ -98,13 +98,15 @@ export class ContainerBuilder {
 
   // Mounts a host path.
   bind(hostPath: string, target: string, options: { readOnly?: boolean } = {}): ContainerBuilder {
-    if (typeof hostPath !== 'string' || !hostPath.startsWith('/')) throw new InvalidOptionError('bind', hostPath, 'Expected an absolute host path.');
+    validateHostPath('bind', hostPath);
     validateContainerPath('bind target', target);
     return this.#with({ mounts: [...this.#spec.mounts, { type: 'bind', source: hostPath, target, readOnly: options.readOnly ?? false }] });
   }
 
   tmpfs(target: string, options: { size?: string | number; mode?: number } = {}): ContainerBuilder {
     validateContainerPath('tmpfs', target);
+    // docker reads `--tmpfs path:options`: a colon in the path would start mount options.
+    if (target.includes(':')) throw new InvalidOptionError('tmpfs', target, 'Expected a path without `:`; give the size and mode as options.');
     const sizeBytes = options.size !== undefined ? parseMemorySize('tmpfs.size', options.size) : undefined;
     if (options.mode !== undefined) validateInteger('tmpfs.mode', options.mode, 0, 0o7777);
     return this.#with({ mounts: [...this.#spec.mounts, { type: 'tmpfs', target, ...(sizeBytes ? { sizeBytes } : {}), ...(options.mode !== undefined ? { mode: options.mode } : {}) }] });
@@ -117,9 +119,7 @@ export class ContainerBuilder {
     if (target.endsWith('/')) throw new InvalidOptionError('file', target, 'Expected a file path, not a folder.');
     const content = 'content' in file ? file.content : undefined;
     const source = 'source' in file ? file.source : undefined;
-    if (content === undefined && (typeof source !== 'string' || !source.startsWith('/'))) {
-      throw new InvalidOptionError('file.source', source, 'Expected `content`, or `source` as an absolute host path.');
-    }
+    if (content === undefined) validateHostPath('file.source', source);
     if (content !== undefined && typeof content !== 'string' && !(content instanceof Uint8Array)) throw new InvalidOptionError('file.content', content, 'Expected a string or bytes.');
     if (file.mode !== undefined) validateInteger('file.mode', file.mode, 0, 0o7777);
     const entry = { target, ...(content !== undefined ? { content } : { source: source as string }), ...(file.mode !== undefined ? { mode: file.mode } : {}) };
@@ -188,13 +188,13 @@ export class ContainerBuilder {
 
   extraHost(host: string, ip: string): ContainerBuilder {
     validateName('extraHost', host);
-    if (ip !== 'host-gateway' && !IP.test(ip)) throw new InvalidOptionError('extraHost.ip', ip, 'Expected an IP address or `host-gateway`.');
+    if (ip !== 'host-gateway') validateIp('extraHost.ip', ip, 'Expected an IP address or `host-gateway`.');
     return this.#with({ extraHosts: [...this.#spec.extraHosts, { host, ip }] });
   }
 
   healthCheck(check: HealthCheckSource | HealthCheckSpec): ContainerBuilder {
     const source = check as Partial<HealthCheckSource> | null;
-    const spec = typeof source?.toSpec === 'function' ? source.toSpec() : validateHealthCheckSpec('healthCheck', check);
+    const spec = validateHealthCheckSpec('healthCheck', typeof source?.toSpec === 'function' ? source.toSpec() : check);
     return this.#with({ healthCheck: spec });
   }
 
@@ -205,7 +205,7 @@ export class ContainerBuilder {
 
   // Gives the container extended privileges. Off unless asked for.
   privileged(enabled = true): ContainerBuilder {
-    return this.#with({ privileged: enabled === true });
+    return this.#with({ privileged: validateFlag('privileged', enabled) });
   }
 
   pull(policy: PullPolicy): ContainerBuilder {

@@ -6,14 +6,14 @@ import { containerRunArgs, parseRunOutput, type RunArgsOptions } from '../comman
 import { placeholderInfo, type ContainerInfo } from '../commands/inspect.js';
 import { SESSION_LABEL } from '../cleanup/labels.js';
 import { isSecretKey } from '../cli/redact.js';
-import { DockerCommandError } from '../errors.js';
+import { DockerCommandError, InvalidOptionError } from '../errors.js';
 import { substituteImage } from '../options/image-reference.js';
 import type { WaitStrategy } from '../wait/context.js';
 import { awaitReadiness, startupError } from '../wait/readiness.js';
 import { Wait } from '../wait/wait.js';
 import { Container } from './container.js';
 import { copyFilesIn } from './copy-files.js';
-import type { ContainerBuilder } from './container-builder.js';
+import { ContainerBuilder } from './container-builder.js';
 import type { EngineContext } from './engine-context.js';
 
 const DEFAULT_STARTUP_TIMEOUT_MS = 60_000;
@@ -60,6 +60,7 @@ export class Containers {
   // processes: `run -d`, `inspect`, plus what the wait needs. A container that fails to become
   // ready is removed (unless DOCKER_WRAPPER_KEEP=1) and a StartupError explains why.
   async run(builder: ContainerBuilder, options: RunOptions = {}): Promise<Container> {
+    if (!(builder instanceof ContainerBuilder)) throw new InvalidOptionError('containers.run(builder)', builder, 'Expected a `new ContainerBuilder(image)`.');
     const { executor } = this.#context;
     const spec = builder.spec;
     const startedAt = performance.now();
