@@ -15,7 +15,7 @@ export type { RedisOptions } from './redis/template.js';
 export { RedisService } from './redis/service.js';
 export type { RedisConnection } from './redis/service.js';
 export { startServices } from './orchestrate.js';
-export type { Environment, StartServicesOptions, TemplateMap, ServicesOf, ConnectionsOf } from './orchestrate.js';
+export type { Environment, StartServicesOptions, TemplateMap, ServicesOf, ConnectionsOf, DiagnosticsReports } from './orchestrate.js';
 export { kafka } from './kafka/template.js';
 export type { KafkaOptions } from './kafka/options.js';
 export type { TopicOption } from './kafka/topics.js';

@@ -87,6 +87,16 @@ describe('compose()', () => {
     expect(env.services.stack.kind).toBe('compose');
   });
 
+  it('reports diagnostics for each container of the stack, like any other service', async () => {
+    await using env = await startServices(docker, { stack: compose(stackFile, { services: ['cache'] }) }, { diagnostics: true });
+    await env.services.stack.containers.cache?.kill();
+    await until(async () => !(await env.services.stack.containers.cache?.inspect())?.state.running, 10_000);
+    const reports = await env.diagnostics();
+    expect(Object.keys(reports)).toEqual(['stack.cache']);
+    expect(reports['stack.cache']?.findings.join('\n')).toMatch(/exited with code 137/);
+    expect(await env.diagnosticsText()).toMatch(/\[stack\.cache\]\n── Diagnostics of /);
+  });
+
   it('starts one file in two sessions at once: two projects that do not collide', async () => {
     const other = await connectForTest();
     try {
