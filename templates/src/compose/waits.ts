@@ -21,6 +21,13 @@ export interface AwaitServicesOptions {
 
 // Awaits every compose service; the first failure becomes a ComposeStartError naming the service.
 export async function awaitServices(docker: Docker, containers: ReadonlyMap<string, Container>, options: AwaitServicesOptions): Promise<void> {
+  // A container that already exited shows no published ports, so its default wait would be none:
+  // one that exited with a failure fails now (one that exited 0 did its one-shot job).
+  const exited = [...containers].filter(([, { info: { state } }]) => (!state.running && !state.restarting && state.exitCode !== 0) || state.status === 'created');
+  if (exited.length > 0) {
+    const states = await Promise.all(exited.map(([service, container]) => serviceState(docker, service, container)));
+    throw new ComposeStartError(options.file, `exited with code ${states[0]?.exitCode ?? '?'} before it was ready`, states);
+  }
   const localEngine = !docker.engine.remote;
   const results = await Promise.allSettled([...containers].map(([service, container]) => {
     const strategy = options.wait[service] ?? defaultComposeWait(container.info);

@@ -129,7 +129,7 @@ describe('compose()', () => {
     expect(failure.states[0]).toMatchObject({ service: 'app', status: 'exited', exitCode: 3 });
     expect(failure.message).toMatch(/service `app`/);
     expect(failure.message).toMatch(/exit code 3/);
-    expect(failure.message).toMatch(/app: cannot start: MODE is broken/);
+    expect(failure.message).toMatch(/api: cannot start: DATABASE_URL is not set/);
     expect((error as Error).message).toMatch(/- shop \(compose\): compose .*docker-compose\.yml: service `app`/);
     expect(failure.message).not.toMatch(/compose-secret-pw/);
     expect((await labelled(`docker-wrapper.session=${docker.sessionId}`)).filter((item) => item.startsWith('container'))).toEqual([]);
