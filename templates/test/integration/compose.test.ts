@@ -135,6 +135,12 @@ describe('compose()', () => {
     expect((await labelled(`docker-wrapper.session=${docker.sessionId}`)).filter((item) => item.startsWith('container'))).toEqual([]);
   });
 
+  it('refuses a wait for a compose service that did not start, and takes the stack down', async () => {
+    const template = compose(stackFile, { services: ['cache'], wait: { db: Wait.forHealthy() } });
+    await expect(template.start(docker)).rejects.toThrow(/`wait\.db` names a service that did not start .* Started: cache\./);
+    expect((await labelled(`docker-wrapper.session=${docker.sessionId}`)).filter((item) => item.startsWith('container'))).toEqual([]);
+  });
+
   it('leaves nothing after the owning process is killed with SIGKILL', async () => {
     const child = spawn(process.execPath, [fixture, stackFile, JSON.stringify({ env: { APP_BASE: appBase() } })], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
