@@ -2,6 +2,9 @@
 // waits for both to be healthy, on the real engine with both compose drivers; beside a template in
 // startServices(); two sessions from one file at once; a service that fails; SIGKILL.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,6 +142,22 @@ describe('compose()', () => {
     const template = compose(stackFile, { services: ['cache'], wait: { db: Wait.forHealthy() } });
     await expect(template.start(docker)).rejects.toThrow(/`wait\.db` names a service that did not start .* Started: cache\./);
     expect((await labelled(`docker-wrapper.session=${docker.sessionId}`)).filter((item) => item.startsWith('container'))).toEqual([]);
+  });
+
+  it('says which compose it tried when none answers (MISSING_DEPENDENCY), and starts nothing', async () => {
+    // A docker client whose config folder has no compose plugin, with no docker-compose on PATH.
+    const home = mkdtempSync(join(tmpdir(), 'no-compose-'));
+    const bare = await Docker.connect({ binary: docker.executor.binary, env: { ...process.env, PATH: home, HOME: home, DOCKER_CONFIG: home }, handleSignals: false, reaper: false, connectTimeoutMs: 10_000 });
+    try {
+      const error = await compose(stackFile).start(bare).then(() => undefined, (e: unknown) => e);
+      expect(error).toMatchObject({ code: 'MISSING_DEPENDENCY' });
+      expect((error as Error).message).toBe(`compose(): \`${docker.executor.binary} compose\` or \`docker-compose\` does not answer \`version\`. Install the compose plugin (docker compose) or Debian's \`docker-compose\`.`);
+      await expect(compose(stackFile, { driver: 'v1' }).start(bare)).rejects.toThrow(/^compose\(\): `docker-compose` does not answer/);
+      expect(await labelled(`docker-wrapper.session=${bare.sessionId}`)).toEqual([]);
+    } finally {
+      await bare.close();
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('leaves nothing after the owning process is killed with SIGKILL', async () => {
