@@ -27,8 +27,8 @@ export function upArgs(stack: StackRef, services: readonly string[], build: bool
 }
 
 // `down`: containers, networks and the volumes compose made, plus containers of services no
-// longer in the file.
-export function downArgs(stack: StackRef, timeoutSeconds = 2): string[] {
+// longer in the file. No grace period by default: the stack and its data are thrown away.
+export function downArgs(stack: StackRef, timeoutSeconds = 0): string[] {
   return [...globalArgs(stack), 'down', '-v', '--remove-orphans', '-t', String(timeoutSeconds)];
 }
 

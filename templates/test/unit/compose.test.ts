@@ -111,7 +111,7 @@ describe('compose commands', () => {
 
   it('starts and stops with the file, project directory, project and profiles', () => {
     expect(upArgs(stack, ['db'], true)).toEqual(['-f', '/tmp/x/docker-compose.yml', '--project-directory', '/src/app', '-p', 'dw-s-1', '--profile', 'debug', 'up', '-d', '--build', 'db']);
-    expect(downArgs(stack)).toEqual(['-f', '/tmp/x/docker-compose.yml', '--project-directory', '/src/app', '-p', 'dw-s-1', '--profile', 'debug', 'down', '-v', '--remove-orphans', '-t', '2']);
+    expect(downArgs(stack)).toEqual(['-f', '/tmp/x/docker-compose.yml', '--project-directory', '/src/app', '-p', 'dw-s-1', '--profile', 'debug', 'down', '-v', '--remove-orphans', '-t', '0']);
   });
 });
 
