@@ -133,6 +133,21 @@ describe('vitest plugin (real vitest CLI)', () => {
     expect(await leftovers(session)).toEqual([]);
   });
 
+  it('runs a team\'s compose file as a service, and removes its project', async () => {
+    const session = sessionId('e2e-vitest-compose');
+    const result = await vitest(['run'], { E2E_VARIANT: 'compose', E2E_SESSION: session });
+    expect(result.exitCode, plain(result.all)).toBe(0);
+    expect(plain(result.all)).toMatch(/✓ compose\/stack\.spec\.ts/);
+    expect(await leftovers(session)).toEqual([]);
+  });
+
+  it('leaves nothing of a compose stack when Vitest gets SIGKILL in the middle of a run', async () => {
+    const session = sessionId('e2e-vitest-compose-sigkill');
+    const result = await killMidRun(vitest(['run', 'slow'], { E2E_VARIANT: 'compose', E2E_SLOW: '1', E2E_SESSION: session }), session, 'SIGKILL', { containers: 3 });
+    expect(result.started, plain(result.output)).toBe(true);
+    expect(result.left, 'left after SIGKILL').toEqual([]);
+  });
+
   it('type-checks a consumer project: services() is typed from the services map', async () => {
     const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
     const result = await execa(process.execPath, [tsc, '-p', join(project, 'tsconfig.json')], { reject: false, all: true });
