@@ -8,7 +8,7 @@ import {
 } from '../options/validate.js';
 import type { WaitStrategy } from '../wait/context.js';
 import { validateHealthCheckSpec } from '../wait/health-check.js';
-import type { ContainerSpec, HealthCheckSpec, Protocol, PullPolicy, RestartPolicy } from './container-spec.js';
+import type { ContainerSpec, HealthCheckSpec, MountSpec, Protocol, PullPolicy, RestartPolicy } from './container-spec.js';
 
 const RESTART_POLICIES: readonly RestartPolicy[] = ['no', 'always', 'unless-stopped', 'on-failure'];
 const PULL_POLICIES: readonly PullPolicy[] = ['missing', 'always', 'never'];
@@ -93,14 +93,14 @@ export class ContainerBuilder {
   volume(name: string, target: string, options: { readOnly?: boolean } = {}): ContainerBuilder {
     validateName('volume', name);
     validateContainerPath('volume target', target);
-    return this.#with({ mounts: [...this.#spec.mounts, { type: 'volume', source: name, target, readOnly: options.readOnly ?? false }] });
+    return this.#withMount('volume target', { type: 'volume', source: name, target, readOnly: options.readOnly ?? false });
   }
 
   // Mounts a host path.
   bind(hostPath: string, target: string, options: { readOnly?: boolean } = {}): ContainerBuilder {
     validateHostPath('bind', hostPath);
     validateContainerPath('bind target', target);
-    return this.#with({ mounts: [...this.#spec.mounts, { type: 'bind', source: hostPath, target, readOnly: options.readOnly ?? false }] });
+    return this.#withMount('bind target', { type: 'bind', source: hostPath, target, readOnly: options.readOnly ?? false });
   }
 
   tmpfs(target: string, options: { size?: string | number; mode?: number } = {}): ContainerBuilder {
@@ -109,7 +109,16 @@ export class ContainerBuilder {
     if (target.includes(':')) throw new InvalidOptionError('tmpfs', target, 'Expected a path without `:`; give the size and mode as options.');
     const sizeBytes = options.size !== undefined ? parseMemorySize('tmpfs.size', options.size) : undefined;
     if (options.mode !== undefined) validateInteger('tmpfs.mode', options.mode, 0, 0o7777);
-    return this.#with({ mounts: [...this.#spec.mounts, { type: 'tmpfs', target, ...(sizeBytes ? { sizeBytes } : {}), ...(options.mode !== undefined ? { mode: options.mode } : {}) }] });
+    return this.#withMount('tmpfs', { type: 'tmpfs', target, ...(sizeBytes ? { sizeBytes } : {}), ...(options.mode !== undefined ? { mode: options.mode } : {}) });
+  }
+
+  // One mount per container path: docker refuses a second ("Duplicate mount point").
+  #withMount(option: string, mount: MountSpec): ContainerBuilder {
+    const normalized = mount.target.replace(/\/+$/, '') || '/';
+    if (this.#spec.mounts.some((m) => (m.target.replace(/\/+$/, '') || '/') === normalized)) {
+      throw new InvalidOptionError(option, mount.target, 'Expected a container path no other volume, bind or tmpfs of this builder mounts on.');
+    }
+    return this.#with({ mounts: [...this.#spec.mounts, mount] });
   }
 
   // Places a file in the container before it starts: `{ content }` or a host file `{ source }`.

@@ -120,3 +120,13 @@ describe('the create body', () => {
     expect((body.HostConfig as Record<string, unknown>).Privileged).toBe(false);
   });
 });
+
+describe('one mount per container path', () => {
+  it('a second volume, bind or tmpfs on a path already mounted is refused, naming it (the API body keys tmpfs by path)', () => {
+    const b = new ContainerBuilder('img:1').tmpfs('/scratch');
+    expect(() => b.tmpfs('/scratch')).toThrow('Invalid `tmpfs`: "/scratch"');
+    expect(() => b.volume('data', '/scratch/')).toThrow('Invalid `volume target`');
+    expect(() => b.bind('/h', '/scratch')).toThrow('Invalid `bind target`');
+    expect(b.tmpfs('/other').spec.mounts.map((m) => m.target)).toEqual(['/scratch', '/other']);
+  });
+});
