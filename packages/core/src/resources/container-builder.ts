@@ -30,8 +30,21 @@ export interface ContainerRunner<T> {
   containers: { run(builder: ContainerBuilder): Promise<T> };
 }
 
+// Marks builders across copies of this package: a test runner may load core twice (Vitest's config
+// bundle and its global-setup module runner), and each copy has its own class.
+const BRAND = Symbol.for('docker-wrapper.ContainerBuilder');
+
 export class ContainerBuilder {
   readonly #spec: Readonly<ContainerSpec>;
+
+  /** `x instanceof ContainerBuilder` holds for a builder of any loaded copy of this package. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  get [BRAND](): true {
+    return true;
+  }
 
   // Starts a description of a container of `image` (substitution applies when it runs).
   constructor(image: string, spec?: ContainerSpec) {
