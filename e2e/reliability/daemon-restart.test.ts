@@ -1,0 +1,61 @@
+// Fault matrix: the daemon restarted in the middle of a run (a second dockerd this file starts, never
+// the machine's own). Every open stream ends with a clear error or ends because its container
+// stopped, the recorder says why it stopped recording, and stop() and close() still return.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import { Docker, type Container, type DockerEvent, type StatsSample } from '@docker-wrapper/core';
+import { redis, startServices } from '@docker-wrapper/templates';
+import { standIn } from '../support/images.js';
+import { startSecondDaemon, type SecondDaemon } from './support/second-daemon.js';
+import { bounded, outcomeOf } from './support/outcome.js';
+
+describe('the daemon restarted in the middle of a run', () => {
+  let daemon: SecondDaemon;
+  beforeAll(async () => {
+    daemon = await startSecondDaemon('r', 71);
+    await daemon.load(standIn('redis'));
+  });
+  afterAll(async () => {
+    await daemon?.remove();
+  });
+
+  it('open streams end with a clear error or with their container, the recorder notes it, stop() and close() return', async () => {
+    const docker = await Docker.connect({ host: daemon.host, handleSignals: false });
+    const environment = await startServices(docker, { cache: redis() }, { diagnostics: true });
+    const cache = environment.services.cache;
+    const container = cache.container as Container;
+    const events = outcomeOf<DockerEvent>(docker.events.stream({ type: 'container' }));
+    const logs = outcomeOf<string>(container.logs({ follow: true }));
+    const stats = outcomeOf<StatsSample>(docker.stats.stream(container));
+    const monitor = docker.stats.monitor(container);
+    await monitor.waitForSamples(2, { timeoutMs: 30_000 });
+
+    await daemon.restart();
+    // The daemon stopped its containers on the way down; the service comes back on the new daemon,
+    // where the docker processes of the streams opened before are no longer heard.
+    await cache.restart();
+
+    const [eventsEnd, logsEnd, statsEnd] = await Promise.all([events.done, logs.done, stats.done].map((done) => bounded(done, 60_000)));
+    expect(eventsEnd).not.toBe('timed out');
+    expect(logsEnd).not.toBe('timed out');
+    expect(statsEnd).not.toBe('timed out');
+    expect((eventsEnd as { error?: Error }).error?.message).toMatch(/^The Docker engine ended the event stream \(unexpected EOF\): the daemon stopped or restarted/);
+    expect((eventsEnd as { error?: Error }).error).toMatchObject({ code: 'STREAM_FAILED' });
+    // The daemon stopped the container: its log stream ends with it, after every line it printed.
+    expect(logsEnd).toEqual({});
+    expect(logs.items.some((line) => /Ready to accept connections/.test(line))).toBe(true);
+    // docker stats never reconnects: the stream fails, whether the daemon was still down when it
+    // checked (DAEMON_UNREACHABLE) or already back with the container running (STREAM_FAILED).
+    expect((statsEnd as { error?: Error }).error?.message).toMatch(/docker stats (lost its containers: .*Cannot connect to the Docker daemon|stopped reading running container\(s\) [0-9a-f]{12}: its connection to the Docker engine broke)/);
+    // A monitor reads the same way: waiting on it ends with that error, not with its timeout.
+    const monitorEnd = (await monitor.waitForSamples(1_000_000, { timeoutMs: 60_000 }).catch((error: unknown) => error)) as Error;
+    expect(monitorEnd.message).toMatch(/docker stats (lost its containers|stopped reading running container)/);
+    expect(monitor.error).toBe(monitorEnd);
+    expect(await bounded(monitor.stop(), 10_000)).not.toBe('timed out');
+    expect(await environment.diagnosticsText()).toMatch(/! the recording stopped early: The Docker engine ended the event stream/);
+    // The restarted service answers, and everything ends in bounded time.
+    expect(await bounded(environment.stop(), 60_000)).not.toBe('timed out');
+    expect(await bounded(docker.close(), 60_000)).not.toBe('timed out');
+    expect((await execa('docker', ['-H', daemon.host, 'ps', '-aq'])).stdout).toBe('');
+  });
+});
