@@ -1,15 +1,18 @@
-// Fault matrix: the daemon restarted in the middle of a run (a second dockerd this file starts, never
-// the machine's own). Every open stream ends with a clear error or ends because its container
-// stopped, the recorder says why it stopped recording, and stop() and close() still return.
+// Fault matrix, on a second dockerd this file starts (never the machine's own): the daemon restarted
+// in the middle of a run (every open stream ends with a clear error or with its container, the
+// recorder says why it stopped recording, stop() and close() still return), and its data
+// directory full (a clear error naming the service, nothing left, no hang).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { Docker, type Container, type DockerEvent, type StatsSample } from '@docker-wrapper/core';
-import { redis, startServices } from '@docker-wrapper/templates';
+import { ServicesStartError, redis, startServices } from '@docker-wrapper/templates';
 import { standIn } from '../support/images.js';
 import { startSecondDaemon, type SecondDaemon } from './support/second-daemon.js';
 import { bounded, outcomeOf } from './support/outcome.js';
 
-describe('the daemon restarted in the middle of a run', () => {
+describe('a second daemon that restarts and fills up', () => {
   let daemon: SecondDaemon;
   beforeAll(async () => {
     daemon = await startSecondDaemon('r', 71);
@@ -19,7 +22,7 @@ describe('the daemon restarted in the middle of a run', () => {
     await daemon?.remove();
   });
 
-  it('open streams end with a clear error or with their container, the recorder notes it, stop() and close() return', async () => {
+  it('restarted in the middle of a run: open streams end with a clear error or with their container, the recorder notes it, stop() and close() return', async () => {
     const docker = await Docker.connect({ host: daemon.host, handleSignals: false });
     const environment = await startServices(docker, { cache: redis() }, { diagnostics: true });
     const cache = environment.services.cache;
@@ -58,4 +61,39 @@ describe('the daemon restarted in the middle of a run', () => {
     expect(await bounded(docker.close(), 60_000)).not.toBe('timed out');
     expect((await execa('docker', ['-H', daemon.host, 'ps', '-aq'])).stdout).toBe('');
   });
+
+  it('its data directory full: the start fails at once with the reason and the service, nothing is left, and it recovers', async () => {
+    const docker = await Docker.connect({ host: daemon.host, handleSignals: false });
+    const filler = fillUp(daemon.dataRoot);
+    try {
+      const outcome = await bounded(startServices(docker, { cache: redis(), queue: redis() }).catch((error: unknown) => error as Error), 60_000);
+      expect(outcome, 'the start hung').not.toBe('timed out');
+      expect(outcome).toBeInstanceOf(ServicesStartError);
+      const message = (outcome as Error).message;
+      expect(message).toMatch(/^2 of 2 service\(s\) failed to start:\n- cache \(redis\): .*no space left on device/);
+      expect(message).toMatch(/\n- queue \(redis\): .*no space left on device/);
+      expect((await execa('docker', ['-H', daemon.host, 'ps', '-aq'])).stdout).toBe('');
+    } finally {
+      rmSync(filler);
+    }
+    // With room again, the same session starts the service.
+    const environment = await startServices(docker, { cache: redis() });
+    await environment.stop();
+    expect(await bounded(docker.close(), 60_000)).not.toBe('timed out');
+  });
 });
+
+// Fills the file system of `dir` with one file (returned) until no byte is left.
+function fillUp(dir: string): string {
+  const file = join(dir, 'filler');
+  const fd = openSync(file, 'w');
+  const chunk = Buffer.alloc(1024 * 1024);
+  try {
+    for (;;) writeSync(fd, chunk);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    closeSync(fd);
+  }
+  return file;
+}
