@@ -78,6 +78,22 @@ describe('streams listen from their creation', () => {
     expect(await dockerProcessesWith(c.id)).toEqual([]);
   });
 
+  it('logs: `follow: true` from the start gives the lines printed before and after its creation, each once, in order', async () => {
+    const c = await debian().command(['sh', '-c', 'echo before-1; echo before-2; sleep 600']).run(docker);
+    await eventually(async () => (await c.tail(5)).includes('before-2'), 20_000, 'the first lines logged');
+    const logs = c.logs({ follow: true, signal: AbortSignal.timeout(60_000) });
+    const print = (text: string) => c.exec(['sh', '-c', `echo ${text} > /proc/1/fd/1`]);
+    await print('between-1');
+    await print('between-2');
+    const lines: string[] = [];
+    for await (const line of logs) {
+      lines.push(line);
+      if (line === 'between-2') await print('after');
+      if (line === 'after') break;
+    }
+    expect(lines).toEqual(['before-1', 'before-2', 'between-1', 'between-2', 'after']);
+  });
+
   it('stats: samples taken before the first read wait for it, in order, none twice', async () => {
     const c = await debian().command(['sleep', '600']).run(docker);
     const created = Date.now();
@@ -124,6 +140,25 @@ describe('streams listen from their creation', () => {
       } finally {
         truth.stop();
       }
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('the recorder: a container started just before it is sampled by one docker stats and its start recorded once', async () => {
+    const own = await connectForTest();
+    try {
+      // Started a moment before the recorder: both its replayed `start` event and its listing of
+      // running containers name it, and neither may make a second history or sampler.
+      const c = await debian().command(['sleep', '600']).run(own);
+      const recorder = own.recordDiagnostics();
+      await eventually(() => (recorder.statsOf(c.id)?.samples ?? 0) >= 3, 30_000, 'three samples recorded');
+      expect(await dockerProcessesWith(c.id)).toHaveLength(1);
+      expect(recorder.timeline({ container: c.id }).filter((e) => e.action === 'start')).toHaveLength(1);
+      const summary = recorder.statsOf(c.id);
+      expect(summary?.firstAt).toBeGreaterThanOrEqual(recorder.startedAt);
+      await recorder.stop();
+      expect(await dockerProcessesWith(c.id)).toEqual([]);
     } finally {
       await own.close();
     }
