@@ -2,8 +2,8 @@
 // data root on a small tmpfs, exec root, pid file, unix socket, bridge and containerd namespace
 // (every name holds `flt`), so the machine's own daemon, shared with other work, is never touched.
 // Needs root (mount, ip link), as CI runs. Images come from the main daemon (`docker save | load`).
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { execa, type ResultPromise } from 'execa';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { execa } from 'execa';
 
 export interface SecondDaemon {
   /** `unix://...`: for `Docker.connect({ host })` or DOCKER_HOST. */
@@ -34,12 +34,11 @@ export async function startSecondDaemon(tag: string, subnet: number, sizeMb = 60
     '--bridge', bridge, '--iptables=false', '--ip-masq=false',
     '--containerd-namespace', `dw-flt-${tag}`, '--containerd-plugins-namespace', `dw-flt-${tag}-plugins`,
   ];
-  let daemon: ResultPromise | undefined;
+  let daemon: (Promise<unknown> & { pid?: number | undefined }) | undefined;
 
   const up = async () => {
-    const log = openSync(`${root}/dockerd.log`, 'a');
-    daemon = execa('dockerd', args, { reject: false, detached: true, stdio: ['ignore', log, log] });
-    closeSync(log);
+    const log = { file: `${root}/dockerd.log`, append: true };
+    daemon = execa('dockerd', args, { reject: false, detached: true, stdin: 'ignore', stdout: log, stderr: log });
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if ((await run('docker', ['-H', host, 'version', '--format', '{{.Server.Version}}'])).exitCode === 0) return;

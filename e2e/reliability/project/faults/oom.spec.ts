@@ -4,7 +4,8 @@ import { expect, it } from 'vitest';
 import { services } from '@docker-wrapper/vitest/runtime';
 
 it('fails when its Redis is OOM-killed under it', async () => {
-  const { url } = await services.isolated('capped');
+  // Typed by hand: the Vitest e2e project's `Register` types `services()` for the whole repository.
+  const { url } = (await services.isolated('capped')) as { url: string };
   const client = new Redis(url, { maxRetriesPerRequest: 0 });
   client.on('error', () => undefined);
   try {

@@ -5,12 +5,13 @@ import { expect, it } from 'vitest';
 import { services } from '@docker-wrapper/vitest/runtime';
 
 it('fails when its Redis is paused under it', async () => {
-  const { url, keyPrefix } = await services.isolated('cache');
+  // Typed by hand: the Vitest e2e project's `Register` types `services()` for the whole repository.
+  const { url, keyPrefix } = (await services.isolated('cache')) as { url: string; keyPrefix: string };
   const client = new Redis(url);
   client.on('error', () => undefined);
   try {
     await client.set(`${keyPrefix}k`, '1');
-    execFileSync('docker', ['pause', services.handle().services.cache.containerId as string]);
+    execFileSync('docker', ['pause', (services.handle().services as Record<string, { containerId: string | null }>).cache?.containerId as string]);
     expect(await client.get(`${keyPrefix}k`)).toBe('1');
   } finally {
     client.disconnect();
