@@ -1,6 +1,7 @@
 // Fault matrix, on the machine's daemon: the daemon unreachable at start (a dead socket), a host port
 // taken by a process that is not docker, an image missing with no registry.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,14 +33,18 @@ async function holdPort(port: number): Promise<net.Server> {
 describe('the engine at fault', () => {
   it('the daemon unreachable at start: startRun() fails with DAEMON_UNREACHABLE, naming the socket, within 2 s', async () => {
     const socket = await deadSocket();
-    const env = { ...process.env, DOCKER_HOST: `unix://${socket}`, DOCKER_CONTEXT: '' };
-    const started = Date.now();
-    const error = (await startRun({ cache: redis() }, { docker: { env, handleSignals: false } }).catch((e: unknown) => e)) as DockerCommandError;
-    const ms = Date.now() - started;
-    expect(error.code).toBe('DAEMON_UNREACHABLE');
-    expect(error.message).toContain(`The Docker engine at unix://${socket} is not reachable`);
-    expect(error.message).toMatch(/Start it .*or point DOCKER_HOST, DOCKER_CONTEXT or the `host`\/`context` option at a running one/);
-    expect(ms).toBeLessThan(2000);
+    try {
+      const env = { ...process.env, DOCKER_HOST: `unix://${socket}`, DOCKER_CONTEXT: '' };
+      const started = Date.now();
+      const error = (await startRun({ cache: redis() }, { docker: { env, handleSignals: false } }).catch((e: unknown) => e)) as DockerCommandError;
+      const ms = Date.now() - started;
+      expect(error.code).toBe('DAEMON_UNREACHABLE');
+      expect(error.message).toContain(`The Docker engine at unix://${socket} is not reachable`);
+      expect(error.message).toMatch(/Start it .*or point DOCKER_HOST, DOCKER_CONTEXT or the `host`\/`context` option at a running one/);
+      expect(ms).toBeLessThan(2000);
+    } finally {
+      rmSync(socket, { force: true });
+    }
   });
 
   it('a host port taken by a process that is not docker: the service starts on another, the refused container is not left', async () => {
