@@ -45,7 +45,7 @@ async function failAfterTwo(session: string, start: () => Promise<unknown>): Pro
 function expectNamesTheThird(error: unknown): void {
   expect(error).toBeInstanceOf(ServicesStartError);
   const message = (error as ServicesStartError).message;
-  expect(message).toMatch(/^1 of 3 service\(s\) failed to start:\n- queue \(queue\): Container dw-redis-[0-9a-f]+ \(redis\) did not become ready .*the log ended/);
+  expect(message).toMatch(/^1 of 3 service\(s\) failed to start:\n- queue \(queue\): Container dw-redis-[0-9a-f]+ \(redis\) did not become ready .*the log ended after 0 of 1 matching line\(s\); the container exited with code 3\n/);
   expect(message).toMatch(/\n\[queue\]\nState: exited, exit code 3, OOMKilled no/);
   expect(message).toContain('fatal: cannot load /data/module.so: no such file');
   expect((error as ServicesStartError).failures.map((f) => f.service)).toEqual(['queue']);
