@@ -20,13 +20,14 @@ export interface SecondDaemon {
 
 const run = (file: string, args: string[]) => execa(file, args, { reject: false, all: true });
 
-// Starts a daemon named by `tag` (a letter or two: it goes into the bridge name, 15 characters at
-// most) with a data root of `sizeMb` MB, and waits until it answers.
+// Starts a daemon named by `tag` (one letter: it goes into the bridge name, 15 characters at most)
+// with a data root of `sizeMb` MB on 10.231.<subnet>.0/24, and waits until it answers.
 export async function startSecondDaemon(tag: string, subnet: number, sizeMb = 600): Promise<SecondDaemon> {
   const root = `/tmp/dw-flt-${tag}-${process.pid}`;
   const dataRoot = `${root}/data`;
   const socket = `${root}/docker.sock`;
-  const bridge = `dw-br-flt${tag}`;
+  // Unique per process (15 characters at most), so a run killed before its clean-up leaves no clash.
+  const bridge = `dw-br-flt${tag}${(process.pid % 46656).toString(36)}`;
   const pidFile = `${root}/dockerd.pid`;
   const host = `unix://${socket}`;
   const args = [
