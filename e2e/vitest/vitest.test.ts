@@ -93,6 +93,7 @@ describe('vitest plugin (real vitest CLI)', () => {
       const result = await killMidRun(vitest(['run', 'slow'], { E2E_SLOW: '1', E2E_SESSION: session }), session, signal, { containers: 3 });
       expect(result.started, plain(result.output)).toBe(true);
       expect(result.left, `left after ${signal}`).toEqual([]);
+      expect(result.processes, `processes left after ${signal}`).toEqual([]);
     });
   }
 
