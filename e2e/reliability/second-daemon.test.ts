@@ -2,11 +2,11 @@
 // in the middle of a run (every open stream ends with a clear error or with its container, the
 // recorder says why it stopped recording, stop() and close() still return), and its data
 // directory full (a clear error naming the service, nothing left, no hang).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { Docker, type Container, type DockerEvent, type StatsSample } from '@docker-wrapper/core';
+import { ContainerBuilder, Docker, Wait, type Container, type DockerEvent, type StatsSample } from '@docker-wrapper/core';
 import { ServicesStartError, redis, startServices } from '@docker-wrapper/templates';
 import { standIn } from '../support/images.js';
 import { startSecondDaemon, type SecondDaemon } from './support/second-daemon.js';
@@ -58,6 +58,40 @@ describe('a second daemon that restarts and fills up', () => {
     expect(await environment.diagnosticsText()).toMatch(/! the recording stopped early: The Docker engine ended the event stream/);
     // The restarted service answers, and everything ends in bounded time.
     expect(await bounded(environment.stop(), 60_000)).not.toBe('timed out');
+    expect(await bounded(docker.close(), 60_000)).not.toBe('timed out');
+    expect((await execa('docker', ['-H', daemon.host, 'ps', '-aq'])).stdout).toBe('');
+  });
+
+  it('the Engine API transport with the daemon gone: calls fail at once with DAEMON_UNREACHABLE, work again once it is back, and close() returns', async () => {
+    const docker = await Docker.connect({ host: daemon.host, handleSignals: false, transport: 'api' });
+    expect(docker.engine.transport).toBe('api');
+    const sleeper = () => new ContainerBuilder(standIn('redis')).entrypoint(['sleep', '600']).waitFor(Wait.none());
+    const first = await sleeper().run(docker);
+    // (nothing of this session may outlive the test, whatever fails)
+    onTestFinished(async () => {
+      await execa('docker', ['-H', daemon.host, 'rm', '-f', first.id], { reject: false });
+    });
+    // A wait in flight on a kept-alive connection when the daemon stops.
+    const waiting = first.wait().then((code) => ({ code }), (error: unknown) => ({ error: error as { code?: string } }));
+    await daemon.stop();
+    try {
+      const inFlight = await bounded(waiting, 20_000);
+      expect(inFlight, 'a call in flight hung').not.toBe('timed out');
+      // Either the daemon stopped the container first (its exit code) or the connection died.
+      const settled = inFlight as { error?: { code?: string } };
+      if (settled.error) expect(settled.error.code).toBe('DAEMON_UNREACHABLE');
+      const started = performance.now();
+      const refused = await first.inspect().then(() => undefined, (error: unknown) => error as { code?: string; message?: string });
+      expect(refused?.code).toBe('DAEMON_UNREACHABLE');
+      // The CLI's own words for a daemon it cannot reach, naming the socket.
+      expect(refused?.message).toMatch(/Cannot connect to the Docker daemon|dial unix .*docker\.sock/);
+      expect(performance.now() - started).toBeLessThan(5000);
+    } finally {
+      await daemon.start();
+    }
+    // The same session, new connections: the daemon answers again.
+    const second = await sleeper().run(docker);
+    expect((await second.inspect()).state.running).toBe(true);
     expect(await bounded(docker.close(), 60_000)).not.toBe('timed out');
     expect((await execa('docker', ['-H', daemon.host, 'ps', '-aq'])).stdout).toBe('');
   });

@@ -14,6 +14,9 @@ export interface SecondDaemon {
   load(image: string): Promise<void>;
   /** Stops the daemon (its containers stop with it) and starts it again on the same data. */
   restart(): Promise<void>;
+  /** Stops the daemon; `start()` brings it back on the same data. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   /** Stops it and removes its tmpfs, bridge and folders. */
   remove(): Promise<void>;
 }
@@ -90,6 +93,8 @@ export async function startSecondDaemon(tag: string, subnet: number, sizeMb = 60
       await down();
       await up();
     },
+    stop: down,
+    start: up,
     remove,
   };
 }
