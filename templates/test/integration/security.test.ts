@@ -148,7 +148,7 @@ describe('security defaults', () => {
 
   it('on the Engine API transport no docker process gets a password in its arguments (the process list shows none)', async () => {
     const passwords = { db: secret(), cache: secret() };
-    const recording = await recordingDocker({ DOCKER_WRAPPER_TRANSPORT: 'api' });
+    const recording = await recordingDocker({}, { transport: 'api' });
     try {
       expect(recording.docker.engine.transport).toBe('api');
       await using environment = await startServices(recording.docker, { db: postgres({ password: passwords.db }), cache: redis({ password: passwords.cache }) });

@@ -132,7 +132,10 @@ describe('streams listen from their creation', () => {
         const lifecycle = new Set(['create', 'start', 'oom', 'kill', 'die']);
         const recorded = recorder.timeline({ container: c.id }).map((e) => e.action).filter((action) => lifecycle.has(action));
         expect(recorded).toEqual(truth.events.filter((e) => e.id === c.id && lifecycle.has(e.action)).map((e) => e.action));
-        expect(recorded).toEqual(expect.arrayContaining(['create', 'start', 'oom', 'die']));
+        // Under load docker now and then sends the die without its `oom` event (seen in two full
+        // runs: the plain `docker events` above missed it as well). The recorder must then still
+        // hold what docker sent, each once: the equality above.
+        expect(recorded).toEqual(expect.arrayContaining(['create', 'start', 'die']));
       } finally {
         truth.stop();
       }
