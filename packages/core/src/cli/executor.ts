@@ -135,7 +135,7 @@ export class Executor {
     const { status, body } = response;
     if ((status >= 200 && status < 300) || route.alsoOk?.includes(status)) {
       try {
-        return route.parse(body, status);
+        return route.parse(body);
       } catch (cause) {
         throw new DockerWrapperError('PARSE_ERROR', `Could not read the answer to \`docker ${this.redactor.args(args).join(' ')}\`: ${String(cause)}`, { cause });
       }
