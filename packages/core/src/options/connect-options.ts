@@ -2,6 +2,7 @@
 // "did you mean", and every value is of its kind (a misspelt `contxt` would silently use the
 // default engine; a `bindAddress` or `binary` of the wrong kind would reach a docker process).
 import { InvalidOptionError } from '../errors.js';
+import { TRANSPORTS } from '../transport/choose.js';
 import { validateImageReference, validateRegistryPrefix } from './image-reference.js';
 import { didYouMean } from './suggest.js';
 import { validateFlag, validateIp, validateLabelKey, validateValue } from './validate.js';
@@ -10,7 +11,6 @@ const KNOWN = [
   'binary', 'host', 'context', 'sessionId', 'labels', 'imageMap', 'registryPrefix', 'bindAddress', 'keep', 'reaper',
   'handleSignals', 'transport', 'connectTimeoutMs', 'env', 'log',
 ] as const;
-const TRANSPORTS = ['api', 'cli'];
 /** docker's own rule for context names. */
 const CONTEXT = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$/;
 
