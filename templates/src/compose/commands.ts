@@ -32,10 +32,8 @@ export function downArgs(stack: StackRef, timeoutSeconds = 0): string[] {
   return [...globalArgs(stack), 'down', '-v', '--remove-orphans', '-t', String(timeoutSeconds)];
 }
 
-// The project's containers, running or not (a docker command, not a compose one).
-export function projectContainersArgs(project: string): string[] {
-  return ['ps', '-aq', '--no-trunc', '--filter', `label=com.docker.compose.project=${project}`];
-}
+/** The label compose puts on every container of a project. */
+export const PROJECT_NAME_LABEL = 'com.docker.compose.project';
 
 export const SERVICE_LABEL = 'com.docker.compose.service';
 export const NUMBER_LABEL = 'com.docker.compose.container-number';

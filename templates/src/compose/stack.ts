@@ -5,11 +5,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Container, Docker } from '@docker-wrapper/core';
-import { DockerWrapperError, isSecretKey, sessionLabels } from '@docker-wrapper/core';
+import { DockerWrapperError, isSecretKey, listContainersCommand, sessionLabels } from '@docker-wrapper/core';
 import { specHash } from '../hash.js';
 import { PROJECT_LABEL, currentProject } from '../project.js';
 import { TEMPLATE_LABEL } from '../reuse.js';
-import { NUMBER_LABEL, SERVICE_LABEL, downArgs, projectContainersArgs, projectName, type StackRef } from './commands.js';
+import { NUMBER_LABEL, PROJECT_NAME_LABEL, SERVICE_LABEL, downArgs, projectName, type StackRef } from './commands.js';
 import { runCompose, type ComposeDriver } from './driver.js';
 import type { ComposeFile } from './file.js';
 import { interpolate } from './interpolate.js';
@@ -65,7 +65,8 @@ export async function prepareStack(docker: Docker, file: ComposeFile, driver: Co
 
 // Each compose service's container (the lowest replica number when scaled).
 export async function stackContainers(docker: Docker, project: string): Promise<Map<string, Container>> {
-  const ids = await docker.executor.run({ args: projectContainersArgs(project), parse: (stdout) => stdout.split('\n').map((line) => line.trim()).filter(Boolean) });
+  // The project's containers, running or not: core's listing (over the Engine API when it speaks it).
+  const ids = await docker.executor.run(listContainersCommand({ labels: [`${PROJECT_NAME_LABEL}=${project}`] }));
   const containers = await Promise.all(ids.map((id) => docker.containers.get(id)));
   containers.sort((a, b) => Number(a.info.labels[NUMBER_LABEL] ?? 0) - Number(b.info.labels[NUMBER_LABEL] ?? 0));
   const byService = new Map<string, Container>();
