@@ -28,6 +28,7 @@ export default defineConfig({
           include: [
             'packages/*/test/integration/**/*.test.ts',
             'templates/test/integration/**/*.test.ts',
+            'test/bad-input/**/*.test.ts',
             'e2e/**/*.test.ts',
           ],
           testTimeout: 120_000,

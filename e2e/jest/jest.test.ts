@@ -119,6 +119,7 @@ describe('jest preset (real jest CLI)', () => {
       const result = await killMidRun(jest(['slow'], { E2E_SLOW: '1', E2E_SESSION: session }), session, signal, { containers: 3 });
       expect(result.started, plain(result.output)).toBe(true);
       expect(result.left, `left after ${signal}`).toEqual([]);
+      expect(result.processes, `processes left after ${signal}`).toEqual([]);
     });
   }
 

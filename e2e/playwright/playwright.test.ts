@@ -151,6 +151,7 @@ describe('playwright fixtures (real playwright CLI, real Chromium)', () => {
       const result = await killMidRun(playwright([], { E2E_SLOW: '1', E2E_SESSION: session }), session, signal, { containers: 2, ready: /Running 1 test/ });
       expect(result.started, plain(result.output)).toBe(true);
       expect(result.left, `left after ${signal}`).toEqual([]);
+      expect(result.processes, `processes left after ${signal}`).toEqual([]);
     });
   }
 

@@ -63,23 +63,48 @@ export function runCli(cwd: string, argv: string[], env: Record<string, string>,
   });
 }
 
+// This machine's processes (`pid args`) whose command line names one of `markers` (a session id,
+// a container id): the reaper, the recorder's `docker events` and `docker stats`, run servers.
+export async function processesNaming(markers: readonly string[]): Promise<string[]> {
+  const { stdout } = await execa('ps', ['-eo', 'pid=,args=']);
+  return stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => markers.some((marker) => line.includes(marker)) && !/^\d+\s+ps -eo\b/.test(line));
+}
+
+export interface KillResult {
+  started: boolean;
+  output: string;
+  /** The session's containers, networks and volumes still there 10 s after the signal. */
+  left: string[];
+  /** Processes naming the session or one of its containers still there 10 s after the signal. */
+  processes: string[];
+  /** Those processes just before the signal (the check above could find them). */
+  processesBefore: string[];
+}
+
 // Waits until a runner child has `containers` running for its session (and, if given, until its
 // output matches `ready`), sends it `signal`, and returns what of the session is still there after
-// 10 s (empty when the runner, or the reaper after SIGKILL, removed everything).
-export async function killMidRun(child: Child, session: string, signal: NodeJS.Signals, options: { containers: number; ready?: RegExp }): Promise<{ started: boolean; output: string; left: string[] }> {
+// 10 s (empty when the runner, or the reaper after SIGKILL, removed everything): resources and
+// processes of ours.
+export async function killMidRun(child: Child, session: string, signal: NodeJS.Signals, options: { containers: number; ready?: RegExp }): Promise<KillResult> {
   let output = '';
   child.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const started = await until(async () => (await runningContainers(session)).length === options.containers && (!options.ready || options.ready.test(output)), 120_000);
+  let ids: string[] = [];
+  const started = await until(async () => (ids = await runningContainers(session)).length === options.containers && (!options.ready || options.ready.test(output)), 120_000);
+  const markers = [session, ...ids.map((id) => id.slice(0, 12))];
   if (!started) {
     child.kill('SIGKILL');
     await child;
-    return { started, output, left: await leftovers(session) };
+    return { started, output, left: await leftovers(session), processes: [], processesBefore: [] };
   }
   await new Promise((resolve) => setTimeout(resolve, 1500));
+  const processesBefore = await processesNaming(markers);
   child.kill(signal);
   await child;
-  await until(async () => (await leftovers(session)).length === 0, 10_000, 250);
-  return { started, output, left: await leftovers(session) };
+  await until(async () => (await leftovers(session)).length === 0 && (await processesNaming(markers)).length === 0, 10_000, 250);
+  return { started, output, left: await leftovers(session), processes: await processesNaming(markers), processesBefore };
 }
 
 // A runner's output without colours (runners colour some of it even when asked not to).

@@ -93,6 +93,7 @@ describe('vitest plugin (real vitest CLI)', () => {
       const result = await killMidRun(vitest(['run', 'slow'], { E2E_SLOW: '1', E2E_SESSION: session }), session, signal, { containers: 3 });
       expect(result.started, plain(result.output)).toBe(true);
       expect(result.left, `left after ${signal}`).toEqual([]);
+      expect(result.processes, `processes left after ${signal}`).toEqual([]);
     });
   }
 
@@ -131,6 +132,21 @@ describe('vitest plugin (real vitest CLI)', () => {
     expect(result.exitCode, plain(result.all)).toBe(0);
     expect(plain(result.all)).toMatch(/✓ custom\/api\.spec\.ts/);
     expect(await leftovers(session)).toEqual([]);
+  });
+
+  it('runs a team\'s compose file as a service, and removes its project', async () => {
+    const session = sessionId('e2e-vitest-compose');
+    const result = await vitest(['run'], { E2E_VARIANT: 'compose', E2E_SESSION: session });
+    expect(result.exitCode, plain(result.all)).toBe(0);
+    expect(plain(result.all)).toMatch(/✓ compose\/stack\.spec\.ts/);
+    expect(await leftovers(session)).toEqual([]);
+  });
+
+  it('leaves nothing of a compose stack when Vitest gets SIGKILL in the middle of a run', async () => {
+    const session = sessionId('e2e-vitest-compose-sigkill');
+    const result = await killMidRun(vitest(['run', 'slow'], { E2E_VARIANT: 'compose', E2E_SLOW: '1', E2E_SESSION: session }), session, 'SIGKILL', { containers: 3 });
+    expect(result.started, plain(result.output)).toBe(true);
+    expect(result.left, 'left after SIGKILL').toEqual([]);
   });
 
   it('type-checks a consumer project: services() is typed from the services map', async () => {

@@ -14,12 +14,23 @@ function named(docker: Docker, reference: string): string {
   return resolved === reference ? `Image ${reference}` : `Image ${reference} (run as ${resolved})`;
 }
 
+// The errors made here, with their two parts: what is missing and why, and what to do about it.
+const explained = new WeakMap<object, { headline: string; hint: string }>();
+
+// The parts of an error of imageNotFound() (which say more than docker's stderr); else undefined.
+export function explainedImageError(error: unknown): { headline: string; hint: string } | undefined {
+  return typeof error === 'object' && error !== null ? explained.get(error) : undefined;
+}
+
 // An IMAGE_NOT_FOUND error saying `why` the image is missing (`is not on this machine and pull is
 // never`, `could not be pulled: <docker's reason>`).
 export function imageNotFound(docker: Docker, reference: string, why: string, cause?: unknown): DockerWrapperError {
-  const message = `${named(docker, reference)} ${why}. ${imageHint(reference)}`;
-  if (cause instanceof DockerCommandError) return new DockerCommandError('IMAGE_NOT_FOUND', message, cause, { cause });
-  return new DockerWrapperError('IMAGE_NOT_FOUND', message, cause === undefined ? undefined : { cause });
+  const headline = `${named(docker, reference)} ${why}`;
+  const hint = imageHint(reference);
+  const message = `${headline}. ${hint}`;
+  const error = cause instanceof DockerCommandError ? new DockerCommandError('IMAGE_NOT_FOUND', message, cause, { cause }) : new DockerWrapperError('IMAGE_NOT_FOUND', message, cause === undefined ? undefined : { cause });
+  explained.set(error, { headline, hint });
+  return error;
 }
 
 // docker's own reason for a failed call: its last line that says what went wrong.

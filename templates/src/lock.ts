@@ -4,7 +4,7 @@
 // than taken from proper-lockfile: that library loads signal-exit when imported, which replaces
 // `process.emit` in the user's test process (the corrections issue, item 2).
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -40,12 +40,12 @@ async function isAbandoned(path: string): Promise<boolean> {
 
 async function tryLock(path: string, token: string): Promise<boolean> {
   try {
-    await mkdir(path);
+    await mkdir(path, { mode: 0o700 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
-  await writeFile(join(path, `owner-${process.pid}-${token}`), '');
+  await writeFile(join(path, `owner-${process.pid}-${token}`), '', { mode: 0o600 });
   return true;
 }
 
@@ -68,7 +68,10 @@ async function breakIfAbandoned(path: string, token: string): Promise<void> {
 // Runs `fn` while holding the machine-wide lock `name`; waits for it up to `timeoutMs`.
 export async function withMachineLock<T>(name: string, fn: () => Promise<T>, timeoutMs = 120_000): Promise<T> {
   const dir = join(tmpdir(), 'docker-wrapper-locks');
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  // Owner-only, also when an older version made the folder with the default mode (another user's
+  // folder stays as it is: chmod is theirs to do).
+  await chmod(dir, 0o700).catch(() => undefined);
   const path = join(dir, `${name.replace(/[^a-zA-Z0-9_.-]/g, '_')}.lock.d`);
   const token = randomBytes(6).toString('hex');
   const deadline = Date.now() + timeoutMs;

@@ -31,6 +31,7 @@ export function validateIdentifier(option: string, value: unknown): string {
 export function validateOptionalString(option: string, value: unknown, { allowEmpty = false } = {}): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || (!allowEmpty && value === '')) throw new InvalidOptionError(option, value, 'Expected a non-empty string.');
+  if (value.includes('\0')) throw new InvalidOptionError(option, value, 'Expected a string without NUL bytes.');
   return value;
 }
 
@@ -51,5 +52,12 @@ export function validateTimeout(option: string, value: unknown): number | undefi
 export function validateHostPort(option: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65_535) throw new InvalidOptionError(option, value, 'Expected a whole number from 1 to 65535.');
+  return value;
+}
+
+// An AbortSignal that ends a start (undefined: none).
+export function validateSignal(option: string, value: unknown): AbortSignal | undefined {
+  if (value === undefined) return undefined;
+  if (!(value instanceof AbortSignal)) throw new InvalidOptionError(option, value, 'Expected an AbortSignal, like `AbortSignal.timeout(60_000)`.');
   return value;
 }

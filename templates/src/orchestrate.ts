@@ -1,7 +1,9 @@
 // One orchestration for every front end (Vitest, Jest, Playwright, the command line): start a map of
 // templates in parallel, hand out plain connection data, isolate per worker, stop everything.
 import type { DiagnosticsRecorder, DiagnosticsReport, Docker, ReportOptions } from '@docker-wrapper/core';
-import { formatReport } from '@docker-wrapper/core';
+import { InvalidOptionError, didYouMean, formatReport } from '@docker-wrapper/core';
+import { validateBoolean, validateSignal } from './options.js';
+import { validateTemplateMap } from './run/validate.js';
 import { ServicesStartError } from './start-failure.js';
 import type { Service, StartOptions, Template } from './template.js';
 
@@ -18,14 +20,18 @@ export interface Environment<M extends TemplateMap> extends AsyncDisposable {
   isolate(key: string): Promise<ConnectionsOf<M>>;
   /**
    * What the engine saw of each service with a container in a time range (OOM kills, restarts,
-   * health, CPU and memory, last log lines), secrets masked. Needs `diagnostics: true`.
+   * health, CPU and memory, last log lines), secrets masked. Needs `diagnostics: true`. A service of
+   * several containers (a compose stack) has one report per container: `stack.db`, `stack.cache`.
    */
-  diagnostics(options?: ReportOptions): Promise<Partial<Record<keyof M, DiagnosticsReport>>>;
+  diagnostics(options?: ReportOptions): Promise<DiagnosticsReports<M>>;
   /** The same as terminal text, one block per service; '' without `diagnostics: true`. */
   diagnosticsText(options?: ReportOptions): Promise<string>;
   /** Stops every service (reused and bring-your-own ones stay) and the recorder. */
   stop(): Promise<void>;
 }
+
+/** Diagnostics by service name (`<name>.<part>` for each container of a compose stack). */
+export type DiagnosticsReports<M extends TemplateMap> = Partial<Record<keyof M | `${string & keyof M}.${string}`, DiagnosticsReport>>;
 
 export interface StartServicesOptions extends StartOptions {
   /** Record events and stats of the services from before they start (for failure reports). */
@@ -37,9 +43,31 @@ export function reportsText(reports: Partial<Record<string, DiagnosticsReport>>)
   return (Object.entries(reports) as [string, DiagnosticsReport][]).map(([name, report]) => `[${name}]\n${formatReport(report)}`).join('\n\n');
 }
 
+const KNOWN = ['diagnostics', 'signal'] as const;
+
+// Checks the options of startServices() before the recorder or any service starts.
+function validateStartServicesOptions(options: unknown): void {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new InvalidOptionError('startServices() options', options, 'Expected an object, like `{ diagnostics: true }`.');
+  const record = options as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!(KNOWN as readonly string[]).includes(key)) throw new InvalidOptionError(key, record[key], `startServices() has no such option.${didYouMean(key, KNOWN)} Known options: ${KNOWN.join(', ')}.`);
+  }
+  validateBoolean('diagnostics', record.diagnostics, false);
+  validateSignal('signal', record.signal);
+}
+
+// The containers a service's diagnostics cover, by report name: its own container, or each of its
+// containers (a compose stack's) as `<name>.<part>`.
+function containersOf(name: string, service: Service<unknown>): [string, string][] {
+  if (service.container) return [[name, service.container.id]];
+  return Object.entries(service.containers ?? {}).map(([part, container]) => [`${name}.${part}`, container.id]);
+}
+
 // Starts every template at once. If one fails, the others are stopped and the error
 // (ServicesStartError) leads with each failed service and its cause, and lists every error.
 export async function startServices<M extends TemplateMap>(docker: Docker, templates: M, options: StartServicesOptions = {}): Promise<Environment<M>> {
+  validateTemplateMap('services', templates);
+  validateStartServicesOptions(options);
   const names = Object.keys(templates);
   const recorder: DiagnosticsRecorder | undefined = options.diagnostics ? docker.recordDiagnostics() : undefined;
   const startOptions: StartOptions = options.signal ? { signal: options.signal } : {};
@@ -60,11 +88,11 @@ export async function startServices<M extends TemplateMap>(docker: Docker, templ
     });
     return stopping;
   };
-  const diagnostics = async (reportOptions: ReportOptions = {}): Promise<Partial<Record<keyof M, DiagnosticsReport>>> => {
+  const diagnostics = async (reportOptions: ReportOptions = {}): Promise<DiagnosticsReports<M>> => {
     if (!recorder) return {};
-    const withContainers = names.filter((name) => (services[name] as Service<unknown>).container);
-    const reports = await Promise.all(withContainers.map((name) => recorder.report((services[name] as Service<unknown>).container?.id as string, reportOptions)));
-    return Object.fromEntries(withContainers.map((name, i) => [name, reports[i]])) as Partial<Record<keyof M, DiagnosticsReport>>;
+    const targets = names.flatMap((name) => containersOf(name, services[name] as Service<unknown>));
+    const reports = await Promise.all(targets.map(([, id]) => recorder.report(id, reportOptions)));
+    return Object.fromEntries(targets.map(([name], i) => [name, reports[i]])) as DiagnosticsReports<M>;
   };
   return {
     services,

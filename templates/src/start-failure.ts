@@ -1,6 +1,7 @@
 // The error of a `startServices()` whose services did not all start: each failed service first
 // with its cause, then the details (the docker command with its labels elided, state, last logs).
 import { DockerCommandError, DockerWrapperError, StartupError, summarizeStderr } from '@docker-wrapper/core';
+import { explainedImageError } from './image-missing.js';
 
 export interface ServiceFailure {
   /** The service's name in the template map. */
@@ -30,8 +31,10 @@ interface Described {
 // What went wrong in one line, and what helps to see why (pure).
 export function describeStartFailure(error: unknown): Described {
   if (error instanceof DockerCommandError && error.code !== 'COMMAND_TIMEOUT' && error.code !== 'COMMAND_ABORTED') {
-    const cause = summarizeStderr(error.stderr) || firstLine(error.message);
-    return { cause: `${cause} [${error.code}]`, details: [`while running: ${shortCommand(error.args)}`] };
+    // A missing image's own error names the image and how to stand one in; docker's may not.
+    const image = explainedImageError(error);
+    const cause = image?.headline ?? (summarizeStderr(error.stderr) || firstLine(error.message));
+    return { cause: `${cause} [${error.code}]`, details: [...(image ? [image.hint] : []), `while running: ${shortCommand(error.args)}`] };
   }
   if (error instanceof StartupError) {
     const [headline = '', ...rest] = error.message.split('\n');

@@ -34,6 +34,11 @@ export interface Service<C> extends AsyncDisposable {
   readonly connection: C;
   /** The container; undefined when the service was brought by the environment (bring-your-own). */
   readonly container: Container | undefined;
+  /**
+   * A service made of several containers (a compose stack): each by its name. Diagnostics report
+   * each one as `<service>.<name>`.
+   */
+  readonly containers?: Readonly<Record<string, Container>>;
   /** True when an already-running container was reused. With `reuse: true`, stop() leaves the container running either way. */
   readonly reused: boolean;
   /** A connection that no other `isolate()` key shares (a database, a logical db, a topic prefix). */

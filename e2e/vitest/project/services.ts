@@ -1,7 +1,7 @@
 // The services of the e2e suite, shared by the config (to start them) and the tests (for types).
 import { readFileSync } from 'node:fs';
-import { ContainerBuilder, Wait } from '@docker-wrapper/core';
-import { kafka, postgres, redis, service } from '@docker-wrapper/templates';
+import { ContainerBuilder, Wait, substituteImage, substitutionFromEnv } from '@docker-wrapper/core';
+import { compose, kafka, postgres, redis, service } from '@docker-wrapper/templates';
 
 const broken = process.env.E2E_VARIANT === 'broken';
 
@@ -24,3 +24,12 @@ export const api = service(
 );
 
 export const withApi = { ...services, api };
+
+// The team's own compose file (Postgres, Redis and an app built from a Dockerfile) as one service;
+// the app's base image comes in as a build argument (compose does not substitute a FROM line).
+export const stack = compose(new URL('../../../templates/test/fixtures/compose/docker-compose.yml', import.meta.url).pathname, {
+  env: { APP_BASE: substituteImage('python:3-slim', substitutionFromEnv(process.env)) },
+});
+
+export const withStack = { stack };
+export const everything = { ...withApi, ...withStack };

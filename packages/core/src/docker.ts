@@ -10,9 +10,9 @@ import { newSessionId, sessionLabels } from './cleanup/labels.js';
 import { startReaper, type Reaper } from './cleanup/reaper.js';
 import { otherSignalListeners } from './cleanup/signals.js';
 import { countSession, sweepSession, type SweepResult } from './cleanup/sweep.js';
-import { DockerCommandError, DockerWrapperError, InvalidOptionError } from './errors.js';
+import { DockerCommandError, DockerWrapperError } from './errors.js';
 import { substitutionFromEnv, type ImageSubstitution } from './options/image-reference.js';
-import { validateLabelKey } from './options/validate.js';
+import { validateConnectOptions } from './options/connect-options.js';
 import { Containers } from './resources/containers.js';
 import type { EngineContext } from './resources/engine-context.js';
 import { Images } from './resources/images.js';
@@ -69,21 +69,6 @@ export interface EngineInfo {
   /** The transport this session speaks, and why when it fell back to `cli`. */
   transport: Transport;
   transportNote?: string;
-}
-
-function normalizeConnectOptions(options: ConnectOptions): ConnectOptions {
-  if (options.connectTimeoutMs !== undefined && !(options.connectTimeoutMs > 0)) {
-    throw new InvalidOptionError('connectTimeoutMs', options.connectTimeoutMs, 'Expected a positive number of milliseconds.');
-  }
-  if (options.sessionId !== undefined && !/^[a-zA-Z0-9_.-]{1,64}$/.test(options.sessionId)) {
-    throw new InvalidOptionError('sessionId', options.sessionId, 'Expected 1-64 letters, digits, `_`, `.` or `-`.');
-  }
-  if (options.host !== undefined && !/^(unix|tcp|ssh|npipe|http|https):\/\//.test(options.host)) {
-    throw new InvalidOptionError('host', options.host, 'Expected an endpoint like `unix:///var/run/docker.sock`, `tcp://host:2375` or `ssh://user@host`.');
-  }
-  if (options.host && options.context) throw new InvalidOptionError('context', options.context, 'Give either `host` or `context`, not both.');
-  for (const key of Object.keys(options.labels ?? {})) validateLabelKey('labels', key);
-  return options;
 }
 
 export class Docker implements AsyncDisposable {
@@ -152,7 +137,7 @@ export class Docker implements AsyncDisposable {
    * const redis = await new ContainerBuilder('redis:7').port(6379).run(docker);
    */
   static async connect(options: ConnectOptions = {}): Promise<Docker> {
-    normalizeConnectOptions(options);
+    validateConnectOptions(options);
     const env = options.env ?? process.env;
     // Image maps (code and DOCKER_WRAPPER_IMAGE_MAP) are checked before any docker process starts.
     const substitution = substitutionFromEnv(env, options.imageMap, options.registryPrefix);

@@ -1,6 +1,6 @@
 // The options of withServices() and servicesSetup(): checked where they are written, before any
 // docker process starts.
-import { InvalidOptionError, didYouMean, type ConnectOptions } from '@docker-wrapper/core';
+import { InvalidOptionError, didYouMean, validateConnectOptions, type ConnectOptions } from '@docker-wrapper/core';
 import { validateTemplateMap, type TemplateMap } from '@docker-wrapper/templates';
 import { checkServiceNames } from './names.js';
 
@@ -60,9 +60,7 @@ export function normalizeSetupOptions(options: ServicesSetupOptions): Required<P
   if (mode === 'per-worker' && record.reuse === true) {
     throw new InvalidOptionError('servicesSetup.reuse', true, "Per-worker mode starts one set of containers per worker; `reuse: true` would hand every worker the same running one. Use mode 'shared' with reuse, or leave reuse out.");
   }
-  if (record.docker !== undefined && (record.docker === null || typeof record.docker !== 'object')) {
-    throw new InvalidOptionError('servicesSetup.docker', record.docker, 'Expected the options of `Docker.connect()`, like `{ context: "remote" }`.');
-  }
+  if (record.docker !== undefined) validateConnectOptions(record.docker, 'servicesSetup.docker.');
   return { ...options, mode: mode as ServicesMode };
 }
 

@@ -1,5 +1,5 @@
 // The plugin's options: checked when the config loads, before any docker process starts.
-import { InvalidOptionError, didYouMean, type ConnectOptions } from '@docker-wrapper/core';
+import { InvalidOptionError, didYouMean, validateConnectOptions, type ConnectOptions } from '@docker-wrapper/core';
 import { validateTemplateMap, type TemplateMap } from '@docker-wrapper/templates';
 
 export interface DockerServicesOptions<M extends TemplateMap = TemplateMap> {
@@ -31,8 +31,6 @@ export function normalizeOptions<M extends TemplateMap>(options: DockerServicesO
   for (const key of ['diagnostics', 'reuse', 'keep'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new InvalidOptionError(`dockerServices.${key}`, options[key], 'Expected true or false.');
   }
-  if (options.docker !== undefined && (options.docker === null || typeof options.docker !== 'object')) {
-    throw new InvalidOptionError('dockerServices.docker', options.docker, 'Expected the options of `Docker.connect()`, like `{ context: "remote" }`.');
-  }
+  if (options.docker !== undefined) validateConnectOptions(options.docker, 'dockerServices.docker.');
   return options;
 }

@@ -1,5 +1,6 @@
 // The commands, their arguments and options as commander declares them; what each one runs is
 // handed in, so that argument handling is tested without docker.
+import { validateEventTime } from '@docker-wrapper/core';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseDuration } from './durations.js';
 import { EXIT } from './exit-codes.js';
@@ -31,6 +32,16 @@ function duration(value: string): number {
 function sessionId(value: string): string {
   if (!/^[a-zA-Z0-9_.-]{1,64}$/.test(value)) throw new InvalidArgumentError('Expected a session id: 1-64 letters, digits, `_`, `.` or `-`.');
   return value;
+}
+
+function time(option: string): (value: string) => string {
+  return (value) => {
+    try {
+      return validateEventTime(option, value);
+    } catch {
+      throw new InvalidArgumentError('Expected a duration before now like 10m, or a time like 2024-01-02T15:04:05Z.');
+    }
+  };
 }
 
 function count(value: string): number {
@@ -93,8 +104,8 @@ export function buildProgram(handlers: Handlers, result: (code: number) => void,
     .action(async (service: string, options) => result(await handlers.logs(service, options)));
   command('events', "the engine's events about docker-wrapper's containers, networks and volumes, until Ctrl-C")
     .addOption(new Option('--session <id>', 'only this session').argParser(sessionId))
-    .option('--since <time>', 'replay from then (10m, 2024-01-02T15:04:05Z)')
-    .option('--until <time>', 'stop then')
+    .addOption(new Option('--since <time>', 'replay from then (10m, 2024-01-02T15:04:05Z)').argParser(time('--since')))
+    .addOption(new Option('--until <time>', 'stop then').argParser(time('--until')))
     .addOption(configOption())
     .addOption(jsonOption('one JSON object per event and line'))
     .action(async (options) => result(await handlers.events(options)));

@@ -1,6 +1,6 @@
 // The shape of a docker-wrapper config file (`docker-wrapper.config.mjs` and friends), shared by
 // the Jest preset and the command line, and `defineConfig()` to write one with types and checks.
-import { InvalidOptionError, didYouMean } from '@docker-wrapper/core';
+import { InvalidOptionError, didYouMean, validateConnectOptions } from '@docker-wrapper/core';
 import type { TemplateMap } from '../orchestrate.js';
 import { validateBoolean } from '../options.js';
 import type { RunOptions } from '../run/start-run.js';
@@ -26,9 +26,7 @@ export function validateConfig<M extends TemplateMap>(value: DockerWrapperConfig
   if (value.services === undefined) throw new InvalidOptionError('services', undefined, 'Expected the services to start, like `services: { db: postgres() }`.');
   validateTemplateMap('services', value.services);
   for (const key of ['diagnostics', 'reuse', 'keep'] as const) validateBoolean(key, value[key], false);
-  if (value.docker !== undefined && (value.docker === null || typeof value.docker !== 'object' || Array.isArray(value.docker))) {
-    throw new InvalidOptionError('docker', value.docker, 'Expected the options of `Docker.connect()`, like `{ context: "remote" }`.');
-  }
+  if (value.docker !== undefined) validateConnectOptions(value.docker, 'docker.');
   return value;
 }
 

@@ -35,6 +35,9 @@ export function normalizeSettings(option: string, settings: unknown): Record<str
     if (!PROPERTY.test(key)) throw new InvalidOptionError(option, key, 'Expected a broker property name like `log.retention.ms`.');
     if ((MANAGED_SETTINGS as readonly string[]).includes(key)) throw new InvalidOptionError(`${option}.${key}`, value, 'The template sets the listeners and KRaft roles itself (see `alias` and `network`).');
     if (!['string', 'number', 'boolean'].includes(typeof value)) throw new InvalidOptionError(`${option}.${key}`, value, 'Expected a string, number or boolean.');
+    // Each setting becomes one line of the broker's properties: a line break would add another
+    // (one the template manages, say).
+    if (/[\0\r\n]/.test(String(value))) throw new InvalidOptionError(`${option}.${key}`, value, 'Expected a value on one line.');
     result[key] = String(value);
   }
   return result;

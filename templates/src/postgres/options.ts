@@ -64,6 +64,8 @@ export function normalizePostgresOptions(options: PostgresOptions): NormalizedPo
   for (const [key, value] of Object.entries(options.settings ?? {})) {
     if (!/^[a-z_][a-z0-9_.]*$/.test(key)) throw new InvalidOptionError(`postgres.settings`, key, 'Expected a setting name like `max_connections`.');
     if (!['string', 'number', 'boolean'].includes(typeof value)) throw new InvalidOptionError(`postgres.settings.${key}`, value, 'Expected a string, number or boolean.');
+    // One `-c key=value` argument each: a line break or NUL would not stay one setting.
+    if (/[\0\r\n]/.test(String(value))) throw new InvalidOptionError(`postgres.settings.${key}`, value, 'Expected a value on one line.');
     settings[key] = String(value);
   }
   if (options.pull !== undefined && !['missing', 'always', 'never'].includes(options.pull)) throw new InvalidOptionError('postgres.pull', options.pull, 'Expected `missing`, `always` or `never`.');

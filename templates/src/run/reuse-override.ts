@@ -17,6 +17,8 @@ export function withReuse<M extends TemplateMap>(templates: M, reuse: boolean): 
   return Object.fromEntries(Object.entries(templates).map(([name, template]) => {
     // Reuse is off unless a template asks for it: nothing to remake when it already matches.
     if (((template.options as { reuse?: unknown }).reuse ?? false) === reuse) return [name, template];
+    // A compose stack is its own project per start: there is nothing to reuse.
+    if (template.kind === 'compose') return [name, template];
     if (template instanceof GenericTemplate) return [name, service(template.builder, { ...template.options, reuse })];
     const factory = FACTORIES[template.kind];
     if (!factory) throw new InvalidOptionError('reuse', reuse, `Service \`${name}\` (${template.kind}) is not a postgres(), redis(), kafka() or service() template: set reuse in its own options instead.`);

@@ -1,6 +1,7 @@
 // Starts a run: a Docker session, the services in parallel, the diagnostics recorder and the
 // coordinator that test processes talk to. What every adapter and the command line share.
-import { Docker, InvalidOptionError, type ConnectOptions } from '@docker-wrapper/core';
+import { Docker, InvalidOptionError, validateConnectOptions, type ConnectOptions } from '@docker-wrapper/core';
+import { validateSignal } from '../options.js';
 import { startServices, type ConnectionsOf, type Environment, type TemplateMap } from '../orchestrate.js';
 import type { RunHandle, RunServiceInfo } from './handle.js';
 import { serveRun } from './server.js';
@@ -38,6 +39,8 @@ function normalizeRunOptions(options: RunOptions): RunOptions {
   for (const key of ['diagnostics', 'reuse', 'keep'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new InvalidOptionError(key, options[key], 'Expected true or false.');
   }
+  validateSignal('signal', options.signal);
+  if (options.docker !== undefined) validateConnectOptions(options.docker, 'docker.');
   return options;
 }
 

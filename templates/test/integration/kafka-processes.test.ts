@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Docker } from '@docker-wrapper/core';
 import { REUSE_LABEL, kafka, type KafkaConnection } from '@docker-wrapper/templates';
 import { connectForTest } from '../support/docker.js';
+import { createTopicWithLeaders } from '../support/kafka-client.js';
 import { startInProcess, type StartedInProcess } from '../support/processes.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -31,7 +32,7 @@ async function roundTrip(connection: KafkaConnection): Promise<number | undefine
   await Promise.all([admin.connect(), producer.connect()]);
   try {
     const topic = `p-${randomBytes(4).toString('hex')}`;
-    await admin.createTopics({ topics: [{ topic }], waitForLeaders: true });
+    await createTopicWithLeaders(admin, topic);
     const [sent] = await producer.send({ topic, messages: [{ value: 'x' }] });
     const offsets = await admin.fetchTopicOffsets(topic);
     expect(offsets[0]?.high).toBe(String(Number(sent?.baseOffset) + 1));

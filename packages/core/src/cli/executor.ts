@@ -8,14 +8,8 @@ import { ApiTransportError, type ApiClient } from '../transport/client.js';
 import { daemonErrorText } from '../transport/daemon-error.js';
 import type { ApiRoute } from '../transport/route.js';
 import type { Redactor } from './redact.js';
+import { OWN_PROCESS } from './own-process.js';
 
-// Options of every docker process. `cleanup: false`: execa's default kills children at exit through
-// signal-exit, which replaces `process.emit` and adds SIGINT/SIGTERM/... listeners for as long as
-// a child lives (a psql session, a followed log): the test process's own handling of
-// `process.emit('uncaughtException')` and of signals would change behind its back. The session's
-// reaper removes the containers when the process dies, and kills the long-running docker processes
-// spawn() reported to it (see watchProcesses).
-const OWN_PROCESS = { extendEnv: false, cleanup: false } as const;
 
 export interface CallOptions {
   /** Kills the docker process after this many milliseconds. */
@@ -135,7 +129,7 @@ export class Executor {
     const { status, body } = response;
     if ((status >= 200 && status < 300) || route.alsoOk?.includes(status)) {
       try {
-        return route.parse(body, status);
+        return route.parse(body);
       } catch (cause) {
         throw new DockerWrapperError('PARSE_ERROR', `Could not read the answer to \`docker ${this.redactor.args(args).join(' ')}\`: ${String(cause)}`, { cause });
       }

@@ -1,8 +1,10 @@
 // `docker run -d` arguments from a ContainerSpec (pure).
 import type { ContainerSpec, MountSpec, PortSpec } from '../resources/container-spec.js';
 
-function csvField(value: string): string {
-  return /[",]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+// One field of docker's `--mount` CSV: quoted whole (`"source=a,b"`) when it holds a comma, a
+// quote or a line break; a quote inside a bare field is an error to docker's CSV reader.
+function csvField(field: string): string {
+  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
 function mountArg(mount: MountSpec, volumeLabels: Record<string, string>): string[] {
@@ -10,7 +12,7 @@ function mountArg(mount: MountSpec, volumeLabels: Record<string, string>): strin
     const options = [mount.sizeBytes ? `size=${mount.sizeBytes}` : '', mount.mode !== undefined ? `mode=${mount.mode.toString(8)}` : ''].filter(Boolean);
     return ['--tmpfs', options.length ? `${mount.target}:${options.join(',')}` : mount.target];
   }
-  const fields = [`type=${mount.type}`, `source=${csvField(mount.source)}`, `target=${csvField(mount.target)}`];
+  const fields = [`type=${mount.type}`, csvField(`source=${mount.source}`), csvField(`target=${mount.target}`)];
   if (mount.readOnly) fields.push('readonly');
   // A named volume that docker creates for this container carries the session labels too.
   if (mount.type === 'volume') for (const [key, value] of Object.entries(volumeLabels)) fields.push(csvField(`volume-label=${key}=${value}`));

@@ -124,7 +124,7 @@ function stateFromEvents(events: readonly TimelineEntry[]): ReportState {
   const running = start !== undefined && (die === undefined || die.time < start.time);
   return {
     source: events.length > 0 ? 'events' : 'unknown',
-    status: last('destroy') ? 'removed' : running ? 'running' : die ? 'exited' : 'unknown',
+    status: last('destroy') ? 'removed' : running ? (isPaused(last('pause'), last('unpause'), start) ? 'paused' : 'running') : die ? 'exited' : 'unknown',
     running: events.length > 0 ? running : null,
     exitCode: die?.exitCode ?? null,
     oomKilled: events.length > 0 ? events.some((e) => e.action === 'oom') : null,
@@ -145,6 +145,11 @@ function toReportEvent(entry: TimelineEntry, redact: (text: string) => string): 
   return out;
 }
 
+// A pause after the last start and after the last unpause.
+function isPaused(pause: TimelineEntry | undefined, unpause: TimelineEntry | undefined, start: TimelineEntry | undefined): boolean {
+  return pause !== undefined && (start === undefined || pause.time >= start.time) && (unpause === undefined || unpause.time < pause.time);
+}
+
 const SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 15: 'SIGTERM' };
 
 // The most telling facts first: OOM, exit, restarts, health, resource pressure.
@@ -158,6 +163,10 @@ function findings(report: DiagnosticsReport, events: readonly TimelineEntry[]): 
   if (state.running === false && state.exitCode !== null) {
     const signal = state.exitCode > 128 ? SIGNALS[state.exitCode - 128] : undefined;
     out.push(`exited with code ${state.exitCode}${signal ? ` (${signal})` : ''}${state.finishedAt ? ` at ${state.finishedAt}` : ''}`);
+  }
+  if (state.status === 'paused') {
+    const paused = events.findLast((e) => e.action === 'pause');
+    out.push(`paused${paused ? ` since ${new Date(paused.time).toISOString()}` : ''}: its processes are frozen (docker pause) and answer nothing until unpaused`);
   }
   if (state.error) out.push(`docker error: ${state.error}`);
   if (state.restartCount) out.push(`restarted ${state.restartCount} time(s)`);

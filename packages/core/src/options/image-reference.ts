@@ -64,8 +64,19 @@ export function substitutionFromEnv(env: NodeJS.ProcessEnv, extra: Record<string
     const from = dockerHubShortName(validateImageReference('DOCKER_WRAPPER_IMAGE_MAP', pair.slice(0, at)));
     if (!map.has(from)) map.set(from, validateImageReference('DOCKER_WRAPPER_IMAGE_MAP', pair.slice(at + 1)));
   }
-  const prefix = registryPrefix ?? env.DOCKER_WRAPPER_REGISTRY_PREFIX;
+  const prefix = registryPrefix !== undefined ? validateRegistryPrefix('registryPrefix', registryPrefix) : validateRegistryPrefix('DOCKER_WRAPPER_REGISTRY_PREFIX', env.DOCKER_WRAPPER_REGISTRY_PREFIX || undefined);
   return { map, registryPrefix: prefix ? (prefix.endsWith('/') ? prefix : `${prefix}/`) : undefined };
+}
+
+// A registry host with an optional path (`mirror.local:5000/`, `ghcr.io/org`): what is put before
+// an image reference must keep it one well-formed reference.
+export function validateRegistryPrefix(option: string, value: unknown): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const bare = typeof value === 'string' ? value.replace(/\/$/, '') : '';
+  if (typeof value !== 'string' || !new RegExp(`^${HOST}(?:/${COMPONENT})*$`).test(bare)) {
+    throw new InvalidOptionError(option, value, 'Expected a registry host and optional path, like `mirror.local:5000/` or `ghcr.io/org`.');
+  }
+  return value;
 }
 
 // The reference docker should really use for `reference`.

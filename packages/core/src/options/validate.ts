@@ -1,8 +1,12 @@
 // Small validators shared by the builders: each throws an InvalidOptionError naming the option and
 // showing the value, so bad input never reaches a docker process.
+import { isIP } from 'node:net';
 import { InvalidOptionError } from '../errors.js';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+/** NUL, line breaks and other control characters: no path needs them, and `--mount`'s CSV mangles some. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 // A container, network or volume name as docker accepts it.
 export function validateName(option: string, value: unknown): string {
@@ -12,9 +16,25 @@ export function validateName(option: string, value: unknown): string {
   return value;
 }
 
-// A non-empty string that cannot be read as a flag.
+// A string value (an env value, a label value): any text but a NUL byte, which no process
+// argument can hold.
 export function validateValue(option: string, value: unknown): string {
   if (typeof value !== 'string') throw new InvalidOptionError(option, value, 'Expected a string.');
+  if (value.includes('\0')) throw new InvalidOptionError(option, value, 'Expected a string without NUL bytes.');
+  return value;
+}
+
+// An absolute path on the docker host (a bind source, a file to copy).
+export function validateHostPath(option: string, value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || CONTROL.test(value)) {
+    throw new InvalidOptionError(option, value, 'Expected an absolute host path, like `/srv/data`, without control characters.');
+  }
+  return value;
+}
+
+// True or false, nothing that merely looks like it.
+export function validateFlag(option: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new InvalidOptionError(option, value, 'Expected true or false.');
   return value;
 }
 
@@ -42,6 +62,12 @@ export function validateUser(option: string, value: unknown): string {
   return value;
 }
 
+// An IPv4 or IPv6 address, as node reads it (no zone index: docker's `-p` takes none).
+export function validateIp(option: string, value: unknown, expected = 'Expected an IP address like `127.0.0.1` or `0.0.0.0`.'): string {
+  if (typeof value !== 'string' || isIP(value) === 0 || value.includes('%')) throw new InvalidOptionError(option, value, expected);
+  return value;
+}
+
 // A TCP/UDP port number.
 export function validatePort(option: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {
@@ -52,8 +78,8 @@ export function validatePort(option: string, value: unknown): number {
 
 // An absolute path inside a container.
 export function validateContainerPath(option: string, value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.includes('\0')) {
-    throw new InvalidOptionError(option, value, 'Expected an absolute path inside the container, like `/data`.');
+  if (typeof value !== 'string' || !value.startsWith('/') || CONTROL.test(value)) {
+    throw new InvalidOptionError(option, value, 'Expected an absolute path inside the container, like `/data`, without control characters.');
   }
   return value;
 }
@@ -79,6 +105,8 @@ export function validateArgv(option: string, value: unknown, { allowEmpty = fals
   if (!Array.isArray(value) || value.some((part) => typeof part !== 'string') || (!allowEmpty && value.length === 0)) {
     throw new InvalidOptionError(option, value, 'Expected a non-empty array of strings, like `["redis-server", "--save", ""]`.');
   }
+  const bad = (value as string[]).find((part) => part.includes('\0'));
+  if (bad !== undefined) throw new InvalidOptionError(option, bad, 'Arguments cannot hold NUL bytes.');
   return [...(value as string[])];
 }
 

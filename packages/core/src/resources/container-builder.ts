@@ -3,16 +3,15 @@
 import { InvalidOptionError } from '../errors.js';
 import { validateImageReference } from '../options/image-reference.js';
 import {
-  parseMemorySize, validateArgv, validateContainerPath, validateEnvKey, validateInteger, validateLabelKey,
-  validateDuration, validateName, validatePort, validateUser, validateValue,
+  parseMemorySize, validateArgv, validateContainerPath, validateEnvKey, validateFlag, validateHostPath, validateInteger,
+  validateIp, validateLabelKey, validateDuration, validateName, validatePort, validateUser, validateValue,
 } from '../options/validate.js';
 import type { WaitStrategy } from '../wait/context.js';
 import { validateHealthCheckSpec } from '../wait/health-check.js';
-import type { ContainerSpec, HealthCheckSpec, Protocol, PullPolicy, RestartPolicy } from './container-spec.js';
+import type { ContainerSpec, HealthCheckSpec, MountSpec, Protocol, PullPolicy, RestartPolicy } from './container-spec.js';
 
 const RESTART_POLICIES: readonly RestartPolicy[] = ['no', 'always', 'unless-stopped', 'on-failure'];
 const PULL_POLICIES: readonly PullPolicy[] = ['missing', 'always', 'never'];
-const IP = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]+)$/;
 
 export interface PortOptions {
   hostPort?: number;
@@ -31,12 +30,26 @@ export interface ContainerRunner<T> {
   containers: { run(builder: ContainerBuilder): Promise<T> };
 }
 
+// Marks builders across copies of this package: a test runner may load core twice (Vitest's config
+// bundle and its global-setup module runner), and each copy has its own class.
+const BRAND = Symbol.for('docker-wrapper.ContainerBuilder');
+
 export class ContainerBuilder {
   readonly #spec: Readonly<ContainerSpec>;
+
+  /** `x instanceof ContainerBuilder` holds for a builder of any loaded copy of this package. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  get [BRAND](): true {
+    return true;
+  }
 
   // Starts a description of a container of `image` (substitution applies when it runs).
   constructor(image: string, spec?: ContainerSpec) {
     validateImageReference('image', image);
+    if (spec !== undefined) validateImageReference('image', spec.image);
     this.#spec = Object.freeze(
       spec ?? { image, env: {}, secretEnv: [], ports: [], mounts: [], files: [], labels: {}, networkAliases: [], extraHosts: [], privileged: false, pull: 'missing' },
     );
@@ -83,7 +96,7 @@ export class ContainerBuilder {
     const protocol = options.protocol ?? 'tcp';
     if (protocol !== 'tcp' && protocol !== 'udp') throw new InvalidOptionError('port.protocol', protocol, 'Expected `tcp` or `udp`.');
     if (options.hostPort !== undefined) validatePort('port.hostPort', options.hostPort);
-    if (options.hostIp !== undefined && !IP.test(options.hostIp)) throw new InvalidOptionError('port.hostIp', options.hostIp, 'Expected an IP address like `127.0.0.1` or `0.0.0.0`.');
+    if (options.hostIp !== undefined) validateIp('port.hostIp', options.hostIp);
     const ports = this.#spec.ports.filter((p) => !(p.containerPort === containerPort && p.protocol === protocol));
     ports.push({ containerPort, protocol, ...(options.hostPort ? { hostPort: options.hostPort } : {}), ...(options.hostIp ? { hostIp: options.hostIp } : {}) });
     return this.#with({ ports });
@@ -93,21 +106,32 @@ export class ContainerBuilder {
   volume(name: string, target: string, options: { readOnly?: boolean } = {}): ContainerBuilder {
     validateName('volume', name);
     validateContainerPath('volume target', target);
-    return this.#with({ mounts: [...this.#spec.mounts, { type: 'volume', source: name, target, readOnly: options.readOnly ?? false }] });
+    return this.#withMount('volume target', { type: 'volume', source: name, target, readOnly: options.readOnly ?? false });
   }
 
   // Mounts a host path.
   bind(hostPath: string, target: string, options: { readOnly?: boolean } = {}): ContainerBuilder {
-    if (typeof hostPath !== 'string' || !hostPath.startsWith('/')) throw new InvalidOptionError('bind', hostPath, 'Expected an absolute host path.');
+    validateHostPath('bind', hostPath);
     validateContainerPath('bind target', target);
-    return this.#with({ mounts: [...this.#spec.mounts, { type: 'bind', source: hostPath, target, readOnly: options.readOnly ?? false }] });
+    return this.#withMount('bind target', { type: 'bind', source: hostPath, target, readOnly: options.readOnly ?? false });
   }
 
   tmpfs(target: string, options: { size?: string | number; mode?: number } = {}): ContainerBuilder {
     validateContainerPath('tmpfs', target);
+    // docker reads `--tmpfs path:options`: a colon in the path would start mount options.
+    if (target.includes(':')) throw new InvalidOptionError('tmpfs', target, 'Expected a path without `:`; give the size and mode as options.');
     const sizeBytes = options.size !== undefined ? parseMemorySize('tmpfs.size', options.size) : undefined;
     if (options.mode !== undefined) validateInteger('tmpfs.mode', options.mode, 0, 0o7777);
-    return this.#with({ mounts: [...this.#spec.mounts, { type: 'tmpfs', target, ...(sizeBytes ? { sizeBytes } : {}), ...(options.mode !== undefined ? { mode: options.mode } : {}) }] });
+    return this.#withMount('tmpfs', { type: 'tmpfs', target, ...(sizeBytes ? { sizeBytes } : {}), ...(options.mode !== undefined ? { mode: options.mode } : {}) });
+  }
+
+  // One mount per container path: docker refuses a second ("Duplicate mount point").
+  #withMount(option: string, mount: MountSpec): ContainerBuilder {
+    const normalized = mount.target.replace(/\/+$/, '') || '/';
+    if (this.#spec.mounts.some((m) => (m.target.replace(/\/+$/, '') || '/') === normalized)) {
+      throw new InvalidOptionError(option, mount.target, 'Expected a container path no other volume, bind or tmpfs of this builder mounts on.');
+    }
+    return this.#with({ mounts: [...this.#spec.mounts, mount] });
   }
 
   // Places a file in the container before it starts: `{ content }` or a host file `{ source }`.
@@ -117,9 +141,7 @@ export class ContainerBuilder {
     if (target.endsWith('/')) throw new InvalidOptionError('file', target, 'Expected a file path, not a folder.');
     const content = 'content' in file ? file.content : undefined;
     const source = 'source' in file ? file.source : undefined;
-    if (content === undefined && (typeof source !== 'string' || !source.startsWith('/'))) {
-      throw new InvalidOptionError('file.source', source, 'Expected `content`, or `source` as an absolute host path.');
-    }
+    if (content === undefined) validateHostPath('file.source', source);
     if (content !== undefined && typeof content !== 'string' && !(content instanceof Uint8Array)) throw new InvalidOptionError('file.content', content, 'Expected a string or bytes.');
     if (file.mode !== undefined) validateInteger('file.mode', file.mode, 0, 0o7777);
     const entry = { target, ...(content !== undefined ? { content } : { source: source as string }), ...(file.mode !== undefined ? { mode: file.mode } : {}) };
@@ -188,13 +210,13 @@ export class ContainerBuilder {
 
   extraHost(host: string, ip: string): ContainerBuilder {
     validateName('extraHost', host);
-    if (ip !== 'host-gateway' && !IP.test(ip)) throw new InvalidOptionError('extraHost.ip', ip, 'Expected an IP address or `host-gateway`.');
+    if (ip !== 'host-gateway') validateIp('extraHost.ip', ip, 'Expected an IP address or `host-gateway`.');
     return this.#with({ extraHosts: [...this.#spec.extraHosts, { host, ip }] });
   }
 
   healthCheck(check: HealthCheckSource | HealthCheckSpec): ContainerBuilder {
     const source = check as Partial<HealthCheckSource> | null;
-    const spec = typeof source?.toSpec === 'function' ? source.toSpec() : validateHealthCheckSpec('healthCheck', check);
+    const spec = validateHealthCheckSpec('healthCheck', typeof source?.toSpec === 'function' ? source.toSpec() : check);
     return this.#with({ healthCheck: spec });
   }
 
@@ -205,7 +227,7 @@ export class ContainerBuilder {
 
   // Gives the container extended privileges. Off unless asked for.
   privileged(enabled = true): ContainerBuilder {
-    return this.#with({ privileged: enabled === true });
+    return this.#with({ privileged: validateFlag('privileged', enabled) });
   }
 
   pull(policy: PullPolicy): ContainerBuilder {

@@ -6,14 +6,15 @@ import { containerRunArgs, parseRunOutput, type RunArgsOptions } from '../comman
 import { placeholderInfo, type ContainerInfo } from '../commands/inspect.js';
 import { SESSION_LABEL } from '../cleanup/labels.js';
 import { isSecretKey } from '../cli/redact.js';
-import { DockerCommandError } from '../errors.js';
+import { DockerCommandError, InvalidOptionError } from '../errors.js';
 import { substituteImage } from '../options/image-reference.js';
 import type { WaitStrategy } from '../wait/context.js';
 import { awaitReadiness, startupError } from '../wait/readiness.js';
 import { Wait } from '../wait/wait.js';
 import { Container } from './container.js';
 import { copyFilesIn } from './copy-files.js';
-import type { ContainerBuilder } from './container-builder.js';
+import { ContainerBuilder } from './container-builder.js';
+import type { ContainerSpec } from './container-spec.js';
 import type { EngineContext } from './engine-context.js';
 
 const DEFAULT_STARTUP_TIMEOUT_MS = 60_000;
@@ -40,6 +41,12 @@ export interface RunOptions {
   persistent?: boolean;
 }
 
+// A builder's run as docker will see it (image substituted, name chosen, labels fixed).
+interface ResolvedRun {
+  spec: ContainerSpec & { name: string };
+  labels: RunArgsOptions;
+}
+
 export const PERSISTENT_LABEL = 'docker-wrapper.persistent';
 
 export class Containers {
@@ -51,15 +58,29 @@ export class Containers {
 
   // The exact `docker run` arguments `run()` would use (image substituted, name chosen).
   runArgs(builder: ContainerBuilder, options: Pick<RunOptions, 'persistent'> = {}): string[] {
-    const spec = builder.spec;
-    const image = substituteImage(spec.image, this.#context.substitution);
-    return containerRunArgs({ ...spec, image, name: spec.name ?? defaultName(spec.image) }, this.#runArgsOptions(options));
+    const { spec, labels } = this.#resolve(builder, options);
+    return containerRunArgs(spec, labels);
   }
 
-  // Starts a container and waits until it is ready, all within one startup budget. Docker
-  // processes: `run -d`, `inspect`, plus what the wait needs. A container that fails to become
+  // What a run of the builder creates: the spec with its image substituted and its name chosen, and
+  // the labels and bind address it gets. The `run` arguments and the API body are both made from it.
+  #resolve(builder: ContainerBuilder, options: Pick<RunOptions, 'persistent'>): ResolvedRun {
+    const spec = builder.spec;
+    return {
+      spec: { ...spec, image: substituteImage(spec.image, this.#context.substitution), name: spec.name ?? defaultName(spec.image) },
+      labels: {
+        sessionLabels: options.persistent ? { [PERSISTENT_LABEL]: 'true' } : this.#context.labels(),
+        defaultHostIp: this.#context.defaultHostIp,
+      },
+    };
+  }
+
+  // Starts a container and waits until it is ready, all within one startup budget. Calls: create,
+  // start and inspect over the Engine API (`run -d` and `inspect` over the CLI), plus what the wait
+  // needs. A container that fails to become
   // ready is removed (unless DOCKER_WRAPPER_KEEP=1) and a StartupError explains why.
   async run(builder: ContainerBuilder, options: RunOptions = {}): Promise<Container> {
+    if (!(builder instanceof ContainerBuilder)) throw new InvalidOptionError('containers.run(builder)', builder, 'Expected a `new ContainerBuilder(image)`.');
     const { executor } = this.#context;
     const spec = builder.spec;
     const startedAt = performance.now();
@@ -68,8 +89,9 @@ export class Containers {
     const remaining = () => Math.max(1, Math.ceil(budgetMs - (performance.now() - startedAt)));
     // Values of secret-looking or secret-marked variables are masked in every error and report.
     for (const [key, value] of Object.entries(spec.env)) if (spec.secretEnv.includes(key) || isSecretKey(key)) executor.redactor.add(value);
-    const args = this.runArgs(builder, options);
-    const name = args[args.indexOf('--name') + 1] as string;
+    const resolved = this.#resolve(builder, options);
+    const args = containerRunArgs(resolved.spec, resolved.labels);
+    const { name } = resolved.spec;
     const failureContext = { executor, startedAt, image: spec.image };
 
     let container: Container;
@@ -77,9 +99,9 @@ export class Containers {
     let readiness: Promise<void> | undefined;
     const early = spec.wait?.idOnly === true ? spec.wait : undefined;
     try {
-      const id = await this.#createAndStart(builder, args, { signal: budget, timeoutMs: remaining }, options);
+      const id = await this.#createAndStart(resolved, args, { signal: budget, timeoutMs: remaining });
       if (early) {
-        container = new Container(this.#context, placeholderInfo(id, name, substituteImage(spec.image, this.#context.substitution), this.#knownPorts(builder)));
+        container = new Container(this.#context, placeholderInfo(id, name, resolved.spec.image, this.#knownPorts(builder)));
         readiness = awaitReadiness(container, early, { ...failureContext, budget, localEngine: this.#context.localEngine });
         readiness.catch(() => undefined);
         await container.inspect({ signal: budget, timeoutMs: remaining() });
@@ -113,17 +135,14 @@ export class Containers {
   // Creates and starts the container: over the Engine API (create, copy the files, start), or with
   // the CLI (`run -d`, or `create`, one `cp` per folder, `start` when there are files). The CLI also
   // serves a pull: a missing image with `pull: 'missing'`, or `pull: 'always'`.
-  async #createAndStart(builder: ContainerBuilder, args: string[], budget: { signal: AbortSignal; timeoutMs: () => number }, options: Pick<RunOptions, 'persistent'>): Promise<string> {
+  async #createAndStart(resolved: ResolvedRun, args: string[], budget: { signal: AbortSignal; timeoutMs: () => number }): Promise<string> {
     const { executor } = this.#context;
-    const spec = builder.spec;
+    const { spec } = resolved;
     const call = () => ({ signal: budget.signal, timeoutMs: budget.timeoutMs() });
     if (executor.transport === 'api' && spec.pull !== 'always') {
-      const image = substituteImage(spec.image, this.#context.substitution);
-      const name = args[args.indexOf('--name') + 1] as string;
-      const route = createContainerRoute({ ...spec, image, name }, this.#runArgsOptions(options));
       let id: string | undefined;
       try {
-        id = await executor.request(args, route, call());
+        id = await executor.request(args, createContainerRoute(spec, resolved.labels), call());
       } catch (error) {
         if (!(spec.pull === 'missing' && error instanceof DockerCommandError && error.code === 'IMAGE_NOT_FOUND')) throw error;
       }
@@ -148,13 +167,6 @@ export class Containers {
       (ports[`${port.containerPort}/${port.protocol}`] ??= []).push({ hostIp: port.hostIp ?? this.#context.defaultHostIp, hostPort: port.hostPort });
     }
     return ports;
-  }
-
-  #runArgsOptions(options: Pick<RunOptions, 'persistent'>): RunArgsOptions {
-    return {
-      sessionLabels: options.persistent ? { [PERSISTENT_LABEL]: 'true' } : this.#context.labels(),
-      defaultHostIp: this.#context.defaultHostIp,
-    };
   }
 
   // A handle on an existing container by id or name.

@@ -49,7 +49,7 @@ export function listVolumeNamesCommand(label: string): DockerCommand<string[]> {
   return {
     args: ['volume', 'ls', '-q', '--filter', `label=${label}`],
     parse: (stdout) => stdout.split('\n').map((line) => line.trim()).filter(Boolean),
-    api: { ...list.api!, parse: (body, status) => list.api!.parse(body, status).map((volume) => volume.name) },
+    api: { ...list.api!, parse: (body) => list.api!.parse(body).map((volume) => volume.name) },
   };
 }
 

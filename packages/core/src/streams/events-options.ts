@@ -51,6 +51,12 @@ export function eventsArgs(options: EventStreamOptions = {}): string[] {
   return args;
 }
 
+// Throws unless docker reads `value` as a point in time for `since`/`until` (checked before any
+// docker process starts, e.g. by the command line's `--since`).
+export function validateEventTime(option: string, value: unknown): string {
+  return dockerTime(option, value as EventTime);
+}
+
 // A time option as docker reads it: a Date as Unix seconds with milliseconds, a string as given.
 export function dockerTime(option: string, value: EventTime): string {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return (Math.floor(value.getTime()) / 1000).toFixed(3);

@@ -3,7 +3,7 @@
 // keep a bounded window of them.
 import type { DockerCommand } from '../cli/command.js';
 import type { CallOptions, Executor } from '../cli/executor.js';
-import { DockerCommandError, InvalidOptionError } from '../errors.js';
+import { DockerCommandError, DockerWrapperError, InvalidOptionError } from '../errors.js';
 import { LiveStream } from './live-stream.js';
 import { StatsMonitor, type MonitorOptions } from './monitor.js';
 import type { OpenStreams } from './open-streams.js';
@@ -95,25 +95,34 @@ export class Stats {
 async function* statsStream(executor: Executor, args: string[], signal: AbortSignal, hold?: ProcessHold): AsyncGenerator<StatsSample, void, undefined> {
   const reader = new StatsLineReader();
   let checkedAt = 0;
+  // Since when the engine has said a container runs while docker stats still reads `--` for all.
+  let staleSince: number | undefined;
   for await (const line of processLines(executor, args, { signal, ...(hold ? { hold } : {}) })) {
     const now = Date.now();
     const sample = reader.read(line, now);
     if (sample) yield sample;
-    // docker prints `--` forever for a removed container (and when the daemon went away): once
-    // every container reads `--`, ask the engine which it is, and end or fail the stream.
+    if (sample && !reader.allGone) staleSince = undefined;
+    // docker prints `--` forever for a removed container, and when the daemon went away or
+    // restarted (its CLI never reconnects): once every container reads `--`, ask the engine which
+    // it is, and end or fail the stream.
     if (sample && reader.allGone && now - checkedAt > GONE_CHECK_MS) {
       checkedAt = now;
-      if (await allRemoved(executor, reader.ids())) return;
+      const state = await containersState(executor, reader.ids());
+      if (state === 'removed') return;
+      if (state === 'stopped') staleSince = undefined;
+      else if (staleSince === undefined) staleSince = now;
+      else throw new DockerWrapperError('STREAM_FAILED', `docker stats stopped reading running container(s) ${reader.ids().map((id) => id.slice(0, 12)).join(', ')}: its connection to the Docker engine broke (the daemon restarted?).`);
     }
   }
 }
 
-// True when none of the containers exists any more; throws when the engine cannot be reached.
-async function allRemoved(executor: Executor, ids: string[]): Promise<boolean> {
-  const args = ['container', 'inspect', '--format', '{{.Id}}', ...ids];
+// Whether the containers were all removed, are all stopped, or one runs; throws when the engine
+// cannot be reached.
+async function containersState(executor: Executor, ids: string[]): Promise<'removed' | 'stopped' | 'running'> {
+  const args = ['container', 'inspect', '--format', '{{.State.Running}}', ...ids];
   const result = await executor.raw(args, { timeoutMs: 15_000 });
-  if (result.exitCode === 0 || result.stdout.trim() !== '') return false;
+  if (result.stdout.trim() !== '') return /^true$/m.test(result.stdout) ? 'running' : 'stopped';
   const failure = executor.failure(args, result);
-  if (failure.code === 'NO_SUCH_CONTAINER') return true;
+  if (failure.code === 'NO_SUCH_CONTAINER') return 'removed';
   throw new DockerCommandError(failure.code === 'COMMAND_FAILED' ? 'STREAM_FAILED' : failure.code, `docker stats lost its containers: ${failure.message}`, failure, { cause: failure });
 }

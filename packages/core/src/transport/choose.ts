@@ -1,4 +1,5 @@
-// Which transport a session asks for: the option, then DOCKER_WRAPPER_TRANSPORT, then `api` (pure).
+// Which transport a session asks for: the option (checked with the other connect options, see
+// options/connect-options.ts), then DOCKER_WRAPPER_TRANSPORT, then `api` (pure).
 import type { Transport } from '../cli/executor.js';
 import { InvalidOptionError } from '../errors.js';
 
@@ -8,13 +9,10 @@ export interface TransportChoice {
   explicit?: '`transport`' | 'DOCKER_WRAPPER_TRANSPORT';
 }
 
-const TRANSPORTS: readonly string[] = ['api', 'cli'];
+export const TRANSPORTS: readonly string[] = ['api', 'cli'];
 
-export function resolveTransport(option: unknown, env: NodeJS.ProcessEnv): TransportChoice {
-  if (option !== undefined) {
-    if (typeof option !== 'string' || !TRANSPORTS.includes(option)) throw new InvalidOptionError('transport', option, "Expected 'api' or 'cli'.");
-    return { wanted: option as Transport, explicit: '`transport`' };
-  }
+export function resolveTransport(option: Transport | undefined, env: NodeJS.ProcessEnv): TransportChoice {
+  if (option !== undefined) return { wanted: option, explicit: '`transport`' };
   const fromEnv = env.DOCKER_WRAPPER_TRANSPORT;
   if (fromEnv !== undefined && fromEnv !== '') {
     if (!TRANSPORTS.includes(fromEnv)) throw new InvalidOptionError('DOCKER_WRAPPER_TRANSPORT', fromEnv, "Expected 'api' or 'cli'.");

@@ -51,8 +51,6 @@ export class ApiClient {
   #closed = false;
   /** Connections (dial-stdio processes) opened so far. */
   connectionsOpened = 0;
-  /** Requests sent so far. */
-  requests = 0;
 
   constructor(options: ApiClientOptions) {
     this.#dial = { binary: options.binary, env: options.env };
@@ -94,7 +92,6 @@ export class ApiClient {
 
   #send(route: ApiRoute<unknown>, options: RequestOptions): Promise<ApiResponse> {
     if (this.#closed) return Promise.reject(new ApiTransportError('connection', 'the API connections are closed'));
-    this.requests++;
     const path = `${options.versioned === false ? '' : this.#prefix}${route.path}${queryString(route.query)}`;
     const payload = route.body === undefined ? undefined : Buffer.from(JSON.stringify(route.body));
     return new Promise<ApiResponse>((resolve, reject) => {

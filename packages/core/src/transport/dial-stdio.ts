@@ -5,6 +5,7 @@
 import { Duplex } from 'node:stream';
 import { execa } from 'execa';
 import type { ProcessWatcher } from '../cli/executor.js';
+import { OWN_PROCESS } from '../cli/own-process.js';
 
 export interface DialOptions {
   binary: string;
@@ -27,9 +28,8 @@ const STDERR_LIMIT = 4096;
 // Starts one dial-stdio process and wraps it as a socket.
 export function dialStdio(options: DialOptions): DialedSocket {
   const child = execa(options.binary, ['system', 'dial-stdio'], {
+    ...OWN_PROCESS,
     env: options.env,
-    extendEnv: false,
-    cleanup: false,
     reject: false,
     buffer: false,
     stdin: 'pipe',
@@ -37,7 +37,7 @@ export function dialStdio(options: DialOptions): DialedSocket {
     stderr: 'pipe',
   });
   // The node ChildProcess under execa's subprocess, for ref()/unref().
-  const handle = (child as unknown as { nodeChildProcess: { ref(): void; unref(): void } }).nodeChildProcess;
+  const handle = child.nodeChildProcess;
   let done = false;
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

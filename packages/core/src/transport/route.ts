@@ -15,7 +15,7 @@ export interface ApiRoute<T> {
   /** Statuses besides 2xx that mean success: 304 for a start or stop that had nothing to do. */
   alsoOk?: readonly number[];
   /** Reads the decoded body (JSON when docker says so, else text; undefined when empty). */
-  parse(body: unknown, status: number): T;
+  parse(body: unknown): T;
 }
 
 // A path segment (an id, a name, an image reference) as it goes into a URL path.

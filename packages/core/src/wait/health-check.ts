@@ -23,7 +23,7 @@ export class HealthCheck {
 
   /** Runs a shell script. */
   static shell(script: string): HealthCheck {
-    if (typeof script !== 'string' || script.trim() === '') throw new InvalidOptionError('HealthCheck.shell', script, 'Expected a shell command.');
+    if (typeof script !== 'string' || script.trim() === '' || script.includes('\0')) throw new InvalidOptionError('HealthCheck.shell', script, 'Expected a shell command (without NUL bytes).');
     return new HealthCheck({ test: ['CMD-SHELL', script] });
   }
 
@@ -62,7 +62,7 @@ export class HealthCheck {
 // (turned into CMD-SHELL, as docker's --health-cmd runs through /bin/sh), timings checked. A copy.
 export function validateHealthCheckSpec(option: string, value: unknown): HealthCheckSpec {
   const spec = (value && typeof value === 'object' ? value : {}) as Partial<HealthCheckSpec>;
-  const test = Array.isArray(spec.test) && spec.test.every((part) => typeof part === 'string') ? spec.test : [];
+  const test = Array.isArray(spec.test) && spec.test.every((part) => typeof part === 'string' && !part.includes('\0')) ? spec.test : [];
   const [kind, ...rest] = test;
   const valid = (kind === 'NONE' && rest.length === 0) || (kind === 'CMD-SHELL' && rest.length === 1 && rest[0]?.trim()) || (kind === 'CMD' && rest.length > 0);
   if (!valid) throw new InvalidOptionError(option, value, 'Expected `{ test: ["CMD-SHELL", script] }`, `{ test: ["CMD", ...argv] }` or `{ test: ["NONE"] }`, or a `HealthCheck`.');

@@ -1,5 +1,5 @@
 // Waits until a check of your own, run from this process, passes (a protocol PING, a query):
-// no docker process at all, polled from 10 ms backing off to 250 ms.
+// no docker process at all, polled from 10 ms (or `firstIntervalMs`) backing off to 250 ms.
 import type { Container } from '../resources/container.js';
 import { pollUntil } from './backoff.js';
 import type { WaitContext, WaitStrategy } from './context.js';
@@ -10,11 +10,13 @@ export class ProbeWait implements WaitStrategy {
   readonly description: string;
   readonly idOnly: boolean;
   readonly #probe: Probe;
+  readonly #firstIntervalMs: number;
 
-  constructor(description: string, probe: Probe, idOnly = false) {
+  constructor(description: string, probe: Probe, idOnly = false, firstIntervalMs = 10) {
     this.description = description;
     this.#probe = probe;
     this.idOnly = idOnly;
+    this.#firstIntervalMs = firstIntervalMs;
   }
 
   async wait(context: WaitContext): Promise<void> {
@@ -25,6 +27,6 @@ export class ProbeWait implements WaitStrategy {
         if (context.signal.aborted) throw error;
         return false;
       }
-    }, { signal: context.signal, initialMs: 10, maxMs: 250 });
+    }, { signal: context.signal, initialMs: this.#firstIntervalMs, maxMs: 250 });
   }
 }

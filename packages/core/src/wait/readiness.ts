@@ -68,11 +68,16 @@ export async function startupError(
     let [info, logs] = await Promise.all([inspect(), tail()]);
     // A strategy can fail on the process's death before docker has handled the exit: give the
     // state (and the last lines) a moment to settle, so the report does not say "running".
-    if (info?.state.running && reason === 'failed') {
+    if (info?.state.running && (reason === 'failed' || reason === 'exited')) {
       await delay(SETTLE_MS);
       [info, logs] = await Promise.all([inspect().then((again) => again ?? info), tail()]);
     }
     details.logs = logs.map(redact);
+    // A strategy that failed because the process died (a log that ended, a probe refused) says so
+    // in the headline, not only in the state below it.
+    if (info && !info.state.running && info.state.status === 'exited' && (reason === 'failed' || reason === 'exited') && !/exited with code/.test(summary)) {
+      summary = `${summary}; the container exited with code ${info.state.exitCode}${info.state.oomKilled ? ' (OOM-killed)' : ''}`;
+    }
     if (info) {
       const health = info.state.health;
       details.state = {

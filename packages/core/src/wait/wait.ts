@@ -52,11 +52,15 @@ export const Wait = {
    * A check of your own from this process returns true (thrown errors count as not yet).
    * `idOnly: true` when the probe does not read the container's inspect data (state, networks,
    * ports docker chose), only `hostPort()` of ports given an explicit `hostPort`: it then starts
-   * while docker inspects the container.
+   * while docker inspects the container. `firstIntervalMs` (default 10) is the first pause between
+   * tries; it grows by half each try, up to 250 ms.
    */
-  forProbe(description: string, probe: Probe, options: { idOnly?: boolean } = {}): WaitStrategy {
+  forProbe(description: string, probe: Probe, options: { idOnly?: boolean; firstIntervalMs?: number } = {}): WaitStrategy {
     if (typeof probe !== 'function') throw new InvalidOptionError('Wait.forProbe', probe, 'Expected an async function `(container, signal) => boolean`.');
-    return new ProbeWait(String(description), probe, options.idOnly === true);
+    if (options.firstIntervalMs !== undefined && !(Number.isFinite(options.firstIntervalMs) && options.firstIntervalMs >= 1 && options.firstIntervalMs <= 10_000)) {
+      throw new InvalidOptionError('Wait.forProbe firstIntervalMs', options.firstIntervalMs, 'Expected milliseconds from 1 to 10000.');
+    }
+    return new ProbeWait(String(description), probe, options.idOnly === true, options.firstIntervalMs);
   },
   all(strategies: WaitStrategy[]): WaitStrategy {
     return new CompositeWait('all', validateStrategies('Wait.all', strategies));

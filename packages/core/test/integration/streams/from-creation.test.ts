@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContainerBuilder, SESSION_LABEL, Wait, parseEvent, type Docker, type DockerEvent, type StatsSample } from '../../../src/index.js';
+import { ContainerBuilder, SESSION_LABEL, Wait, parseEvent, type Container, type Docker, type DockerEvent, type LogsOptions, type StatsSample } from '../../../src/index.js';
 import { DOCKER, suffix } from '../../support/cli.js';
 import { connectForTest } from '../../support/docker.js';
 import { dockerProcessesWith, eventually } from './support.js';
@@ -62,21 +62,33 @@ describe('streams listen from their creation', () => {
     }
   });
 
-  it('logs: lines printed between `logs({ follow: true, tail: 0 })` and its first read arrive once, in order', async () => {
-    const c = await debian().command(['sh', '-c', 'echo before; sleep 600']).run(docker);
-    await eventually(async () => (await c.tail(5)).includes('before'), 20_000, 'the first line logged');
-    const logs = c.logs({ follow: true, tail: 0, signal: AbortSignal.timeout(60_000) });
+  // Makes a logs stream with `options`, prints two lines before reading it and one while, and
+  // returns what it read up to the last.
+  async function readAroundFirstRead(c: Container, options: LogsOptions): Promise<string[]> {
+    const logs = c.logs({ ...options, signal: AbortSignal.timeout(60_000) });
     const print = (text: string) => c.exec(['sh', '-c', `echo ${text} > /proc/1/fd/1`]);
     await print('between-1');
     await print('between-2');
     const lines: string[] = [];
     for await (const line of logs) {
       lines.push(line);
-      if (lines.length === 2) await print('after');
+      if (line === 'between-2') await print('after');
       if (line === 'after') break;
     }
-    expect(lines).toEqual(['between-1', 'between-2', 'after']);
+    return lines;
+  }
+
+  it('logs: lines printed between `logs({ follow: true, tail: 0 })` and its first read arrive once, in order', async () => {
+    const c = await debian().command(['sh', '-c', 'echo before; sleep 600']).run(docker);
+    await eventually(async () => (await c.tail(5)).includes('before'), 20_000, 'the first line logged');
+    expect(await readAroundFirstRead(c, { follow: true, tail: 0 })).toEqual(['between-1', 'between-2', 'after']);
     expect(await dockerProcessesWith(c.id)).toEqual([]);
+  });
+
+  it('logs: `follow: true` from the start gives the lines printed before and after its creation, each once, in order', async () => {
+    const c = await debian().command(['sh', '-c', 'echo before-1; echo before-2; sleep 600']).run(docker);
+    await eventually(async () => (await c.tail(5)).includes('before-2'), 20_000, 'the first lines logged');
+    expect(await readAroundFirstRead(c, { follow: true })).toEqual(['before-1', 'before-2', 'between-1', 'between-2', 'after']);
   });
 
   it('stats: samples taken before the first read wait for it, in order, none twice', async () => {
@@ -121,10 +133,32 @@ describe('streams listen from their creation', () => {
         const lifecycle = new Set(['create', 'start', 'oom', 'kill', 'die']);
         const recorded = recorder.timeline({ container: c.id }).map((e) => e.action).filter((action) => lifecycle.has(action));
         expect(recorded).toEqual(truth.events.filter((e) => e.id === c.id && lifecycle.has(e.action)).map((e) => e.action));
-        expect(recorded).toEqual(expect.arrayContaining(['create', 'start', 'oom', 'die']));
+        // Under load docker now and then sends the die without its `oom` event (seen in two full
+        // runs: the plain `docker events` above missed it as well). The recorder must then still
+        // hold what docker sent, each once: the equality above.
+        expect(recorded).toEqual(expect.arrayContaining(['create', 'start', 'die']));
       } finally {
         truth.stop();
       }
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('the recorder: a container started just before it is sampled by one docker stats and its start recorded once', async () => {
+    const own = await connectForTest();
+    try {
+      // Started a moment before the recorder: both its replayed `start` event and its listing of
+      // running containers name it, and neither may make a second history or sampler.
+      const c = await debian().command(['sleep', '600']).run(own);
+      const recorder = own.recordDiagnostics();
+      await eventually(() => (recorder.statsOf(c.id)?.samples ?? 0) >= 3, 30_000, 'three samples recorded');
+      expect(await dockerProcessesWith(c.id)).toHaveLength(1);
+      expect(recorder.timeline({ container: c.id }).filter((e) => e.action === 'start')).toHaveLength(1);
+      const summary = recorder.statsOf(c.id);
+      expect(summary?.firstAt).toBeGreaterThanOrEqual(recorder.startedAt);
+      await recorder.stop();
+      expect(await dockerProcessesWith(c.id)).toEqual([]);
     } finally {
       await own.close();
     }

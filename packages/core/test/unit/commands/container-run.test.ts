@@ -43,9 +43,10 @@ describe('containerRunArgs', () => {
     expect(values(argv, '--tmpfs')).toEqual(['/scratch:size=1048576,mode=1777']);
   });
 
-  it('quotes mount fields that hold commas or quotes (CSV)', () => {
-    const argv = containerRunArgs(new ContainerBuilder('app:1').bind('/srv/a,b', '/x').spec, { sessionLabels: { 'k': 'v,w' }, defaultHostIp: '127.0.0.1' });
-    expect(values(argv, '--mount')).toEqual(['type=bind,source="/srv/a,b",target=/x']);
+  it('quotes whole mount fields that hold commas or quotes (CSV, as docker 20.10 reads it)', () => {
+    const argv = containerRunArgs(new ContainerBuilder('app:1').bind('/srv/a,b', '/x"y').spec, { sessionLabels: { 'k': 'v,w' }, defaultHostIp: '127.0.0.1' });
+    // docker refused the old `source="/srv/a,b"`: "bare \" in non-quoted-field".
+    expect(values(argv, '--mount')).toEqual(['type=bind,"source=/srv/a,b","target=/x""y"']);
     const volume = containerRunArgs(new ContainerBuilder('app:1').volume('data', '/data').spec, { sessionLabels: { 'k': 'say "hi", ok' }, defaultHostIp: '127.0.0.1' });
     expect(values(volume, '--mount')).toEqual(['type=volume,source=data,target=/data,"volume-label=k=say ""hi"", ok"']);
   });

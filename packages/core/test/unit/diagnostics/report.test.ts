@@ -3,7 +3,7 @@ import type { ContainerInfo } from '../../../src/commands/inspect.js';
 import { formatReport } from '../../../src/diagnostics/format.js';
 import { maskSecrets } from '../../../src/diagnostics/redact-text.js';
 import { buildReport, formatBytes, type ReportInput } from '../../../src/diagnostics/report.js';
-import { EventTimeline } from '../../../src/diagnostics/timeline.js';
+import { EventTimeline, type TimelineEntry } from '../../../src/diagnostics/timeline.js';
 import { parseEvent } from '../../../src/streams/events-parse.js';
 import { fixture } from '../../support/fixtures.js';
 
@@ -58,6 +58,20 @@ describe('buildReport', () => {
     expect(report.state).toMatchObject({ source: 'events', status: 'removed', running: false, exitCode: 137, oomKilled: true, restartCount: 0 });
     expect(report.findings[0]).toMatch(/^OOM-killed/);
     expect(report.logs).toEqual({ lines: [], error: 'the container no longer exists' });
+  });
+
+  it('says a paused container is frozen, from inspect and from the events alone', () => {
+    const start = timeline.entries({ id: oom?.id }).find((e) => e.action === 'start') as TimelineEntry;
+    const pause: TimelineEntry = { ...start, action: 'pause', time: start.time + 10 };
+    const frozen = info({ status: 'paused', running: true, paused: true, exitCode: 0, oomKilled: false });
+    const events = [start, pause];
+    const fromInspect = buildReport(input({ info: frozen, events }));
+    expect(fromInspect.findings).toEqual([`paused since ${new Date(pause.time).toISOString()}: its processes are frozen (docker pause) and answer nothing until unpaused`]);
+    const fromEvents = buildReport(input({ info: undefined, events }));
+    expect(fromEvents.state).toMatchObject({ source: 'events', status: 'paused', running: true });
+    expect(fromEvents.findings[0]).toMatch(/^paused since /);
+    const unpaused = buildReport(input({ info: undefined, events: [...events, { ...pause, action: 'unpause', time: pause.time + 5 }] }));
+    expect(unpaused.state.status).toBe('running');
   });
 
   it('reports a failing health check with its last output, restarts and renames', () => {
