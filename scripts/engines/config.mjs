@@ -20,6 +20,8 @@ export const ENGINES = {
     addressPool: 'base=10.197.0.0/16,size=24',
     /** Both of the above, for the one FORWARD rule. */
     ranges: '10.196.0.0/15',
+    /** How the addresses of its user-defined networks' bridges start. */
+    networkPrefixes: ['10.197.'],
   },
   ssh: {
     port: Number(process.env.DOCKER_WRAPPER_ENG_SSH_PORT || 23752),
@@ -32,5 +34,7 @@ export const ENGINES = {
     socket: join(run, 'podman.sock'),
     pidFile: join(run, 'podman.pid'),
     log: join(state, 'podman.log'),
+    /** How the addresses of its networks' bridges start (default_subnet and its pools). */
+    networkPrefixes: ['10.198.', '10.199.'],
   },
 };

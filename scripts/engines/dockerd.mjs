@@ -13,7 +13,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENGINES } from './config.mjs';
-import { daemon, must, run, runningPid, stopDaemon, tail, waitUntil } from './proc.mjs';
+import { daemon, deleteBridgesIn, must, run, runningPid, stopDaemon, tail, waitUntil } from './proc.mjs';
 
 const d = ENGINES.dockerd;
 export const DOCKERD_HOST = `tcp://127.0.0.1:${d.port}`;
@@ -54,6 +54,7 @@ export async function startDockerd() {
   mkdirSync(d.dataRoot, { recursive: true });
   mkdirSync(d.execRoot, { recursive: true });
   rmSync(join(d.dataRoot, 'network'), { recursive: true, force: true });
+  await deleteBridgesIn(d.networkPrefixes);
   await ensureBridge();
   const before = await bridges();
   daemon('dockerd', [
@@ -66,15 +67,14 @@ export async function startDockerd() {
   await keptBridges(before, 'Starting');
 }
 
-// Stops the daemon this script started and removes its bridge (its data root stays: images are
+// Stops the daemon this script started and removes its bridges (its data root stays: images are
 // kept for the next run).
 export async function stopDockerd() {
   const before = await bridges();
-  // The bridges of this daemon's own networks, which go with it.
-  const listed = await run('docker', ['-H', DOCKERD_HOST, 'network', 'ls', '--no-trunc', '--filter', 'driver=bridge', '--format', '{{.ID}}'], { timeoutMs: 10_000 });
-  const own = new Set(listed.exitCode === 0 ? listed.output.split('\n').filter(Boolean).map((id) => `br-${id.slice(0, 12)}`) : []);
   await stopDaemon(d.pidFile, 30_000);
   while ((await run('iptables', ['-C', ...FORWARD_RULE])).exitCode === 0) await must('iptables', ['-D', ...FORWARD_RULE]);
   if ((await run('ip', ['link', 'show', d.bridge])).exitCode === 0) await run('ip', ['link', 'delete', d.bridge]);
-  await keptBridges(before, 'Stopping', own);
+  // The bridges of its networks go with it (the next start makes its network state anew).
+  const own = await deleteBridgesIn(d.networkPrefixes);
+  await keptBridges(before, 'Stopping', new Set(own));
 }

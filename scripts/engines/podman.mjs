@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENGINES } from './config.mjs';
-import { daemon, ensurePackages, run, runningPid, stopDaemon, tail, waitUntil } from './proc.mjs';
+import { daemon, deleteBridgesIn, ensurePackages, run, runningPid, stopDaemon, tail, waitUntil } from './proc.mjs';
 
 const p = ENGINES.podman;
 export const PODMAN_HOST = `unix://${p.socket}`;
@@ -39,11 +39,14 @@ export async function startPodman() {
   await waitUntil('podman system service answering', answers, { timeoutMs: 30_000, hint: () => `Its log (${p.log}):\n${tail(p.log)}` });
 }
 
-// Removes every container of this Podman's private storage (their conmon monitors outlive the
-// API service otherwise), then stops the service.
+// Removes every container and network of this Podman's private storage (their conmon monitors and
+// bridges outlive the API service otherwise), then stops the service.
 export async function stopPodman() {
-  await run('podman', [...podmanArgs(), 'rm', '--all', '--force', '--time', '0'], { env: { ...process.env, CONTAINERS_CONF: join(p.dir, 'containers.conf') }, timeoutMs: 120_000 });
+  const env = { ...process.env, CONTAINERS_CONF: join(p.dir, 'containers.conf') };
+  await run('podman', [...podmanArgs(), 'rm', '--all', '--force', '--time', '0'], { env, timeoutMs: 120_000 });
+  await run('podman', [...podmanArgs(), 'network', 'prune', '--force'], { env, timeoutMs: 60_000 });
   await stopDaemon(p.pidFile);
+  await deleteBridgesIn(p.networkPrefixes);
   // Exec sessions' conmon monitors can outlive their containers: end the ones of this storage.
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     let cmdline = '';

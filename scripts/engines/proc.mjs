@@ -86,3 +86,17 @@ export async function ensurePackages(packages) {
   await must('apt-get', ['update', '-qq'], { env, timeoutMs: 600_000 });
   await must('apt-get', ['install', '-y', '-qq', ...missing], { env, timeoutMs: 600_000 });
 }
+
+// Deletes the bridges whose IPv4 address starts with one of `prefixes` (the address ranges of an
+// engine's own networks, which no other daemon uses): what an engine leaves behind when it stops
+// with networks still defined, or once its network state is made anew. Returns their names.
+export async function deleteBridgesIn(prefixes) {
+  const { output } = await run('ip', ['-o', '-4', 'addr', 'show']);
+  const names = new Set();
+  for (const line of output.split('\n')) {
+    const [, name, , address] = line.trim().split(/\s+/);
+    if (name && address && prefixes.some((prefix) => address.startsWith(prefix))) names.add(name);
+  }
+  for (const name of names) await run('ip', ['link', 'delete', name]);
+  return [...names];
+}
