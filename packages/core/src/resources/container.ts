@@ -111,11 +111,16 @@ export class Container implements AsyncDisposable {
     return new LiveStream((signal, hold) => processLines(executor, args, { all: true, signal, hold }), { signal: options.signal, openStreams: this.#context.openStreams });
   }
 
-  // The last `count` lines of output, as an array.
+  // The last `count` lines of output, as an array. Podman 4.3's `--tail` drops and splits lines
+  // a program wrote in pieces (a JVM's println, initdb's "... ok"): there every line is read and the
+  // last ones kept here.
   async tail(count = 50): Promise<string[]> {
     const lines: string[] = [];
-    for await (const line of this.logs({ tail: count })) lines.push(line);
-    return lines.slice(-count);
+    for await (const line of this.logs(this.#context.engineKind === 'podman' ? {} : { tail: count })) {
+      lines.push(line);
+      if (lines.length > count) lines.shift();
+    }
+    return lines;
   }
 
   async stop(options: { timeoutSeconds?: number } = {}): Promise<void> {

@@ -203,6 +203,14 @@ describe('logs', () => {
     expect(await c.tail(50)).toEqual(['early-1', 'early-2', 'late']);
     await c.remove();
   });
+
+  it('tail() keeps lines written in pieces whole (as a JVM or initdb writes them; Podman\'s --tail splits them)', async () => {
+    const script = 'printf "one-"; sleep 0.1; printf "piece\\n"; printf "two"; sleep 0.1; printf "\\n"; echo three; echo four';
+    const c = await debian().command(['sh', '-c', script]).waitFor(Wait.forExit()).run(docker);
+    expect(await c.tail(50)).toEqual(['one-piece', 'two', 'three', 'four']);
+    expect(await c.tail(2)).toEqual(['three', 'four']);
+    await c.remove();
+  });
 });
 
 describe('lifecycle', () => {
