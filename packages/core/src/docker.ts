@@ -3,6 +3,7 @@
 import { contextUnusableMessage, engineSilentMessage, engineUnreachableMessage } from './cli/connect-errors.js';
 import { Executor, type Transport } from './cli/executor.js';
 import { Redactor } from './cli/redact.js';
+import { beyondLoopback, engineKindOf, type EngineKind } from './cli/engine-kind.js';
 import { dockerEnv, engineHostOf, isLocalEndpoint, resolveBinary, type RuntimeOptions } from './cli/runtime.js';
 import { BackgroundWork } from './cleanup/background.js';
 import { newSessionId, sessionLabels } from './cleanup/labels.js';
@@ -63,6 +64,8 @@ export interface EngineInfo {
   os: string;
   arch: string;
   remote: boolean;
+  /** `podman` when Podman's Docker-compatible service answers, else `docker`. */
+  kind: EngineKind;
   /** The transport this session speaks, and why when it fell back to `cli`. */
   transport: Transport;
   transportNote?: string;
@@ -100,15 +103,20 @@ export class Docker implements AsyncDisposable {
     this.#keep = options.keep ?? env.DOCKER_WRAPPER_KEEP === '1';
     this.#log = options.log ?? ((message) => process.stderr.write(`[docker-wrapper] ${message}\n`));
     const extraLabels = options.labels ?? {};
+    const defaultHostIp = options.bindAddress ?? (engine.remote ? '0.0.0.0' : '127.0.0.1');
+    if (engine.remote && beyondLoopback(defaultHostIp)) {
+      this.#log(`ports published on the remote engine ${engine.endpoint} bind to ${defaultHostIp}: anyone who reaches ${this.host} reaches them (set \`bindAddress\` to narrow).`);
+    }
     const context: EngineContext = {
       executor,
       host: this.host,
-      defaultHostIp: options.bindAddress ?? (engine.remote ? '0.0.0.0' : '127.0.0.1'),
+      defaultHostIp,
       sessionId: this.sessionId,
       labels: () => ({ ...extraLabels, ...sessionLabels(this.sessionId) }),
       substitution,
       keep: this.#keep,
       localEngine: !engine.remote,
+      engineKind: engine.kind,
       openStreams: this.#openStreams,
     };
     this.containers = new Containers(context);
@@ -158,7 +166,7 @@ export class Docker implements AsyncDisposable {
       if (version.code !== 'COMMAND_TIMEOUT') throw version;
       throw new DockerWrapperError('DAEMON_UNREACHABLE', engineSilentMessage(endpoint, timeoutMs), { cause: version });
     }
-    const server = version.exitCode === 0 ? (JSON.parse(version.stdout.trim() || 'null') as Record<string, string> | null) : null;
+    const server = version.exitCode === 0 ? (JSON.parse(version.stdout.trim() || 'null') as (Record<string, string> & { Components?: Array<{ Name?: string }> }) | null) : null;
     if (!server) {
       executor.useCli();
       const stderr = executor.redactor.text(version.stderr);
@@ -185,6 +193,7 @@ export class Docker implements AsyncDisposable {
       os: server.Os ?? '',
       arch: server.Arch ?? '',
       remote: !endpoint.startsWith('unix://') && !endpoint.startsWith('npipe://') && !isLocalEndpoint(endpoint),
+      kind: engineKindOf(server),
       transport: executor.transport,
       ...(transportNote ? { transportNote } : {}),
     };

@@ -3,7 +3,7 @@
 // too.
 import type { Docker } from '@docker-wrapper/core';
 import { PERSISTENT_LABEL } from '@docker-wrapper/core';
-import { withMachineLock } from '../lock.js';
+import { withServiceLock } from '../engine-lock.js';
 import { PROJECT_LABEL, currentProject } from '../project.js';
 import { REUSE_LABEL, TEMPLATE_LABEL } from '../reuse.js';
 
@@ -14,13 +14,13 @@ export interface ServiceNetwork {
 }
 
 // Finds or makes the network for a broker (`reuseHash` set: the reusable broker's own network).
-export async function serviceNetwork(docker: Docker, requested: string | undefined, reuseHash: string | undefined): Promise<ServiceNetwork> {
+export async function serviceNetwork(docker: Docker, requested: string | undefined, reuseHash: string | undefined, image: string): Promise<ServiceNetwork> {
   const keep = async () => undefined;
   if (requested) return { name: requested, release: keep };
   if (reuseHash) {
     const name = `dw-kafka-${reuseHash}`;
     // Concurrent creates of one name can make two networks; a lock keeps it to one.
-    await withMachineLock(`reuse-network-${reuseHash}`, async () => {
+    await withServiceLock(docker, `reuse-network-${reuseHash}`, docker.images.resolve(image), async () => {
       const args = ['network', 'create', '--label', `${PERSISTENT_LABEL}=true`, '--label', `${REUSE_LABEL}=${reuseHash}`, '--label', `${TEMPLATE_LABEL}=kafka`, '--label', `${PROJECT_LABEL}=${currentProject()}`, name];
       const result = await docker.executor.raw(args, { timeoutMs: 30_000 });
       if (result.exitCode !== 0 && !/already exists/i.test(result.stderr)) throw docker.executor.failure(args, result);

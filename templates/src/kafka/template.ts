@@ -42,7 +42,7 @@ class KafkaTemplate implements Template<KafkaConnection, KafkaService> {
     });
     // The broker starts on its network: one network endpoint, which its removal tears down faster
     // than two (a start on docker's bridge plus a connect to the network).
-    const network = await serviceNetwork(docker, options.network, options.reuse ? reuseHash : undefined);
+    const network = await serviceNetwork(docker, options.network, options.reuse ? reuseHash : undefined, options.image);
     try {
       const { container, reused, hostPort } = await launchOnFreePort(docker, options, network, reuseHash, startOptions.signal);
       return new KafkaService({

@@ -6,7 +6,7 @@ import { DockerCommandError } from '@docker-wrapper/core';
 import { LINEAGE_LABEL, trimCache } from '../cache-limit.js';
 import { specHash } from '../hash.js';
 import { imageNotFound, pullFailed } from '../image-missing.js';
-import { withMachineLock } from '../lock.js';
+import { engineScoped, withServiceLock } from '../engine-lock.js';
 import { PROJECT_LABEL, currentProject } from '../project.js';
 import { CACHE_LABEL } from '../reuse.js';
 import { randomPassword } from '../secrets.js';
@@ -20,7 +20,7 @@ export const CACHE_REPOSITORY = 'docker-wrapper-cache/postgres';
 const BASE_ID_LABEL = 'docker-wrapper.cache-base-id';
 
 // The cache key: what shapes the initialised data (not the password, not runtime settings), and
-// the project, whose prune() removes it.
+// the project, whose prune() removes it. ensureInitialisedImage() scopes it to the engine.
 export function cacheKey(options: NormalizedPostgresOptions, project: string): string {
   return specHash({ layout: 3, project, image: options.image, user: options.user, database: options.database, scripts: options.initScripts.map((s) => [s.name, specHash(s.content.toString('base64'))]) });
 }
@@ -59,7 +59,8 @@ const verified = new WeakMap<Docker, Set<string>>();
 export async function ensureInitialisedImage(docker: Docker, options: NormalizedPostgresOptions, signal?: AbortSignal): Promise<string> {
   const base = docker.images.resolve(options.image);
   const project = currentProject();
-  const key = cacheKey(options, project);
+  // An image cached on one engine is never taken for another's (the engine's identity is in the tag).
+  const key = await engineScoped(docker, cacheKey(options, project));
   const tag = `${CACHE_REPOSITORY}:${key}`;
   // `always` pulls the base on every start (as `docker run --pull always` would); a new base id
   // then makes a new cached image.
@@ -73,7 +74,9 @@ export async function ensureInitialisedImage(docker: Docker, options: Normalized
     return tag;
   }
   if (!first.baseId && options.pull === 'never') throw imageNotFound(docker, options.image, 'is not on this machine and `pull` is `never`');
-  return withMachineLock(`postgres-cache-${key}`, async () => {
+  // Pulled before the lock: an engine lock is a container of the base image.
+  if (!first.baseId) await pullBase(docker, options.image, signal);
+  return withServiceLock(docker, `postgres-cache-${key}`, base, async () => {
     let { baseId, cachedFor } = await lookUp(docker, base, tag);
     if (baseId && cachedFor === baseId) return tag;
     if (!baseId) {

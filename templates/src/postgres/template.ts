@@ -50,9 +50,12 @@ class PostgresTemplate implements Template<PostgresConnection, PostgresService> 
   async start(docker: Docker, startOptions: StartOptions = {}): Promise<PostgresService> {
     const byo = fromEnv();
     if (byo) return byo;
-    const options = this.#normalized;
-    const password = options.password ?? randomPassword();
+    const normalized = this.#normalized;
+    const password = normalized.password ?? randomPassword();
     docker.executor.redactor.add(password);
+    // Podman 4.3's Docker-compatible commit fails on any `--change` ("Decode(): EOF"), and the cached
+    // image needs its labels: on Podman every start initialises, as with `cache: false`.
+    const options = docker.engine.kind === 'podman' && normalized.cache ? { ...normalized, cache: false } : normalized;
     const image = options.cache ? await ensureInitialisedImage(docker, options, startOptions.signal) : options.image;
     // A cached image was initialised with another password: it gets this one, as a SCRAM verifier
     // hashed on the thread pool while docker starts the container when it can be made here. A

@@ -261,7 +261,7 @@ describe('kafka', () => {
       return port;
     };
     const options = normalizeKafkaOptions({ alias: 'retried', startupTimeout: 120_000 });
-    const { container } = await launchOnFreePort(docker, options, await serviceNetwork(docker, bus.network, undefined), 'unused', undefined, pick);
+    const { container } = await launchOnFreePort(docker, options, await serviceNetwork(docker, bus.network, undefined, options.image), 'unused', undefined, pick);
     try {
       expect(picked).toHaveLength(2);
       expect(picked[0]).toBe(taken);

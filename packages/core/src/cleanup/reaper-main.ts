@@ -2,9 +2,14 @@
 // a pipe on its stdin; when that pipe closes without a "done" line (the parent died, however), or
 // the parent's pid disappears, it kills the session's docker streams the parent told it about and
 // removes every resource labelled with the session, then exits.
+// An engine that no longer answers (a remote engine that went away) gets one line in the reaper's
+// log (DOCKER_WRAPPER_REAPER_LOG, else docker-wrapper-reaper.log in the OS temp folder) and the
+// watcher exits: nothing is left to remove there from here, and retrying would only spin.
 // Self-contained on purpose (node built-ins only, erasable TypeScript): it runs on its own.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const [sessionId, binary, parentPidText] = process.argv.slice(2);
 const parentPid = Number(parentPidText);
@@ -16,12 +21,36 @@ function docker(args: string[]): string {
   return result.stdout ?? '';
 }
 
+// The engine this watcher cleans, as the docker CLI is pointed at it.
+function engineName(): string {
+  if (process.env.DOCKER_HOST) return process.env.DOCKER_HOST;
+  if (process.env.DOCKER_CONTEXT) return `context ${process.env.DOCKER_CONTEXT}`;
+  return 'the default engine';
+}
+
+function log(line: string): void {
+  const file = process.env.DOCKER_WRAPPER_REAPER_LOG || join(tmpdir(), 'docker-wrapper-reaper.log');
+  try {
+    appendFileSync(file, `${new Date().toISOString()} [docker-wrapper reaper ${process.pid}] ${line}\n`);
+  } catch {
+    // nowhere to say it
+  }
+}
+
+// The engine's answer to `docker version`, or why there is none.
+function engineAnswers(): { ok: true } | { ok: false; why: string } {
+  const result = spawnSync(binary ?? 'docker', ['version', '--format', '{{.Server.Version}}'], { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (result.status === 0 && result.stdout.trim()) return { ok: true };
+  const stderr = (result.stderr ?? '').trim().split('\n').filter(Boolean).at(-1);
+  return { ok: false, why: result.error ? result.error.message : (stderr ?? `exit code ${result.status}`) };
+}
+
 function ids(args: string[]): string[] {
   return docker(args).split('\n').map((line) => line.trim()).filter(Boolean);
 }
 
-function sweepOnce(): number {
-  const containers = ids(['ps', '-aq', '--filter', filter]);
+function sweepOnce(listed?: string): number {
+  const containers = listed === undefined ? ids(['ps', '-aq', '--filter', filter]) : listed.split('\n').map((line) => line.trim()).filter(Boolean);
   if (containers.length > 0) docker(['rm', '-f', '-v', ...containers]);
   const networks = ids(['network', 'ls', '-q', '--filter', filter]);
   if (networks.length > 0) docker(['network', 'rm', ...networks]);
@@ -64,9 +93,16 @@ function reap(): void {
   if (finished) return;
   finished = true;
   killStreams();
+  // Asked only when the first listing fails: on a slow engine (ssh) every call counts.
+  const listed = spawnSync(binary ?? 'docker', ['ps', '-aq', '--filter', filter], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] });
+  const engine = listed.status === 0 ? ({ ok: true } as const) : engineAnswers();
+  if (!engine.ok) {
+    log(`session ${sessionId}: the engine (${engineName()}) does not answer (${engine.why}); nothing removed, exiting. Its resources there carry the label ${filter.slice('label='.length)}.`);
+    process.exit(2);
+  }
   // docker processes the parent started just before dying may still create resources: sweep again
   // a little later, then once more.
-  sweepOnce();
+  sweepOnce(listed.stdout);
   setTimeout(() => {
     sweepOnce();
     setTimeout(() => {

@@ -46,7 +46,21 @@ function removeCommand(kind: Kind, id: string): DockerCommand<void> {
   return kind === 'network' ? removeNetworkCommand(id) : removeVolumeCommand(id, true);
 }
 
+// Podman refuses `rm -f` of a container that is stopping at that moment ("could not be stopped:
+// ... container state improper"); once it has stopped, the removal goes through.
+const STOPPING = /could not be stopped: .*container state improper/i;
+
 async function remove(executor: Executor, kind: Kind, ids: string[]): Promise<void> {
+  try {
+    await removeOnce(executor, kind, ids);
+  } catch (error) {
+    if (!(error instanceof DockerCommandError && STOPPING.test(error.stderr))) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await removeOnce(executor, kind, ids);
+  }
+}
+
+async function removeOnce(executor: Executor, kind: Kind, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   if (executor.transport === 'api') {
     // One call per resource, all at once; the first real failure is thrown after all settle.

@@ -4,8 +4,8 @@ import type { ErrorCode } from '../errors.js';
 const RULES: ReadonlyArray<readonly [RegExp, ErrorCode]> = [
   [/Cannot connect to the Docker daemon|error during connect|Is the docker daemon running|dial unix .*docker\.sock/i, 'DAEMON_UNREACHABLE'],
   [/port is already allocated|address already in use/i, 'PORT_ALLOCATED'],
-  [/is already in use by container|Conflict\. The container name|network with name .* already exists/i, 'NAME_IN_USE'],
-  [/Unable to find image|pull access denied|manifest unknown|manifest for .* not found|repository does not exist|No such image|not found: manifest/i, 'IMAGE_NOT_FOUND'],
+  [/is already in use by container|Conflict\. The container name|container name .* is already in use|network with name .* already exists|network already exists/i, 'NAME_IN_USE'],
+  [/Unable to find image|pull access denied|manifest unknown|manifest for .* not found|repository does not exist|No such image|not found: manifest|failed to find image .*image not known/i, 'IMAGE_NOT_FOUND'],
   [/No such container/i, 'NO_SUCH_CONTAINER'],
   [/No such network|network .* not found|No such volume|no such volume|No such object/i, 'NO_SUCH_RESOURCE'],
 ];

@@ -130,9 +130,9 @@ export function logsArgs(id: string, options: LogsArgsOptions = {}): string[] {
 
 // True when a failed `docker exec` printed docker's own refusal (no such container, not running,
 // paused, restarting) rather than the command's output: one line, `Error response from daemon: ...`
-// (CLI 28) or `Error: No such container: ...` (CLI 20).
+// (CLI 28) or `Error: No such container: ...` (CLI 20); Podman words its own.
 export function isExecRefusal(stderr: string): boolean {
-  return /^(?:Error response from daemon|Error): (?:No such container|Container \S+ is (?:not running|paused|restarting))[^\n]*\n?$/.test(stderr);
+  return /^(?:Error response from daemon|Error): (?:No such container|Container \S+ is (?:not running|paused|restarting)|no container with name or ID \S+ found|can only create exec sessions on running containers|cannot create exec session as container \S+ is paused)[^\n]*\n?$/.test(stderr);
 }
 
 // `docker wait` prints the exit code.

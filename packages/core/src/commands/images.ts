@@ -114,7 +114,9 @@ export function buildCommand(options: BuildOptions): DockerCommand<string> {
   return {
     args,
     parse: (stdout) => {
-      const id = stdout.trim().split('\n').at(-1)?.trim() ?? '';
+      const last = stdout.trim().split('\n').at(-1)?.trim() ?? '';
+      // Podman prints the bare digest.
+      const id = /^[0-9a-f]{64}$/.test(last) ? `sha256:${last}` : last;
       if (!/^sha256:[0-9a-f]{64}$/.test(id)) throw new Error(`expected an image id, got ${JSON.stringify(stdout.slice(-200))}`);
       return id;
     },

@@ -71,7 +71,8 @@ export function toContainerInfo(raw: unknown): ContainerInfo {
     created: str(data.Created),
     restartCount: num(data.RestartCount),
     state: {
-      status: str(state.Status),
+      // Podman says `stopped` for a container that ran and ended, where Docker says `exited`.
+      status: str(state.Status) === 'stopped' ? 'exited' : str(state.Status),
       running: state.Running === true,
       paused: state.Paused === true,
       restarting: state.Restarting === true,

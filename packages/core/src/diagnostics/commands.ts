@@ -47,9 +47,11 @@ export function runningSessionContainersCommand(sessionId: string): DockerComman
   };
 }
 
-// `docker logs --tail N` within an optional time range (times in milliseconds since the epoch).
-export function logsTailArgs(id: string, options: { tail: number; since?: number; until?: number }): string[] {
-  const args = ['logs', '--tail', String(options.tail)];
+// `docker logs --tail N` within an optional time range (times in milliseconds since the epoch);
+// without `tail`, every line in the range (the caller keeps the last ones).
+export function logsTailArgs(id: string, options: { tail?: number | undefined; since?: number; until?: number }): string[] {
+  const args = ['logs'];
+  if (options.tail !== undefined) args.push('--tail', String(options.tail));
   if (options.since !== undefined) args.push('--since', (Math.floor(options.since) / 1000).toFixed(3));
   if (options.until !== undefined) args.push('--until', (Math.ceil(options.until) / 1000).toFixed(3));
   args.push(id);

@@ -111,15 +111,25 @@ export class Container implements AsyncDisposable {
     return new LiveStream((signal, hold) => processLines(executor, args, { all: true, signal, hold }), { signal: options.signal, openStreams: this.#context.openStreams });
   }
 
-  // The last `count` lines of output, as an array.
+  // The last `count` lines of output, as an array. Podman 4.3's `--tail` drops and splits lines
+  // a program wrote in pieces (a JVM's println, initdb's "... ok"): there every line is read and the
+  // last ones kept here.
   async tail(count = 50): Promise<string[]> {
     const lines: string[] = [];
-    for await (const line of this.logs({ tail: count })) lines.push(line);
-    return lines.slice(-count);
+    for await (const line of this.logs(this.#context.engineKind === 'podman' ? {} : { tail: count })) {
+      lines.push(line);
+      if (lines.length > count) lines.shift();
+    }
+    return lines;
   }
 
   async stop(options: { timeoutSeconds?: number } = {}): Promise<void> {
-    await this.#context.executor.run(stopCommand(this.id, options.timeoutSeconds));
+    await this.#context.executor.run(stopCommand(this.id, options.timeoutSeconds ?? this.#defaultGrace()));
+  }
+
+  // Podman 4.3 reads a stop or restart without a timeout as 0 s (SIGKILL at once): give Docker's 10 s.
+  #defaultGrace(): number | undefined {
+    return this.#context.engineKind === 'podman' ? 10 : undefined;
   }
 
   async kill(signal = 'KILL'): Promise<void> {
@@ -142,7 +152,7 @@ export class Container implements AsyncDisposable {
     const timeout = AbortSignal.timeout(options.timeoutMs ?? 60_000);
     const budget = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     const { executor } = this.#context;
-    await executor.run(restartCommand(this.id, options.timeoutSeconds), { signal: budget });
+    await executor.run(restartCommand(this.id, options.timeoutSeconds ?? this.#defaultGrace()), { signal: budget });
     await this.inspect({ signal: budget });
     if (options.waitFor) await awaitReadiness(this, options.waitFor, { executor, budget, startedAt, localEngine: this.#context.localEngine, image: this.image });
   }
@@ -180,7 +190,11 @@ export class Container implements AsyncDisposable {
     try {
       await this.#context.executor.run(removeContainersCommand([this.id], options));
     } catch (error) {
-      if (!(error instanceof DockerCommandError && /No such container|is already in progress/i.test(error.stderr))) throw error;
+      if (!(error instanceof DockerCommandError)) throw error;
+      // Podman refuses `rm -f` of a container that is stopping at that moment ("could not be
+      // stopped: ... container state improper"); once stopped, a second removal goes through.
+      if (/could not be stopped: .*container state improper/i.test(error.stderr)) await this.#context.executor.run(removeContainersCommand([this.id], options));
+      else if (!/No such container|is already in progress/i.test(error.stderr)) throw error;
     }
     this.#removed = true;
   }

@@ -1,4 +1,5 @@
 // What the resource managers share from their Docker client (passed in, never a global).
+import type { EngineKind } from '../cli/engine-kind.js';
 import type { Executor } from '../cli/executor.js';
 import type { ImageSubstitution } from '../options/image-reference.js';
 import type { OpenStreams } from '../streams/open-streams.js';
@@ -17,6 +18,8 @@ export interface EngineContext {
   keep: boolean;
   /** The engine runs on this machine. */
   localEngine: boolean;
+  /** Docker or Podman (whose API differs in places: see docs/engines.md). */
+  engineKind: EngineKind;
   /** The streams handed out and still open, ended at close(). */
   openStreams?: OpenStreams;
 }

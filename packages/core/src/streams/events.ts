@@ -1,6 +1,7 @@
 // `docker.events`: live docker events as an async iterable of typed events, one `docker events`
 // process per stream, started when the stream is made and killed when the consumer breaks, the
 // signal aborts or the session closes.
+import type { EngineKind } from '../cli/engine-kind.js';
 import type { Executor } from '../cli/executor.js';
 import { maskAssignments } from '../diagnostics/redact-text.js';
 import { DockerCommandError, DockerWrapperError, InvalidOptionError } from '../errors.js';
@@ -20,6 +21,11 @@ export interface EventsContext {
   localEngine?: boolean;
   /** The session's open streams, ended by `docker.close()`. */
   openStreams?: OpenStreams;
+  /**
+   * Podman 4.3's events endpoint yields nothing for an `event=` filter, so actions are matched here,
+   * and it calls a container's removal `remove`: read as Docker's `destroy`.
+   */
+  engineKind?: EngineKind;
 }
 
 // The front door to `docker events`: `docker.events.stream(options)`.
@@ -49,16 +55,36 @@ export class Events {
     // docker starts listening a few ms after its process: on this machine's clock, `since` now
     // covers that gap (the engine replays and subscribes at once, so no event comes twice).
     const fromNow = options.since === undefined && options.until === undefined && this.#context.localEngine === true;
-    const args = eventsArgs(fromNow ? { ...options, since: new Date() } : options);
+    const actions = this.#context.engineKind === 'podman' && options.action !== undefined ? [options.action].flat() : undefined;
+    const engineOptions = actions ? { ...options, action: undefined } : options;
+    const args = eventsArgs(fromNow ? { ...engineOptions, since: new Date() } : engineOptions);
     const executor = this.#context.executor;
-    return new LiveStream((signal, hold) => eventStream(executor, args, signal, hold), { signal: options.signal, openStreams: this.#context.openStreams });
+    const podman = this.#context.engineKind === 'podman';
+    const adapt = (event: DockerEvent): DockerEvent | undefined => {
+      const read = podman ? asDocker(event) : event;
+      return actions && !actionMatches(read, actions) ? undefined : read;
+    };
+    return new LiveStream((signal, hold) => eventStream(executor, args, signal, hold, adapt), { signal: options.signal, openStreams: this.#context.openStreams });
   }
 }
 
-async function* eventStream(executor: Executor, args: string[], signal: AbortSignal, hold: ProcessHold): AsyncGenerator<DockerEvent, void, undefined> {
+// True when `event` is one of `actions`, as docker's `event=` filter matches (`health_status`
+// matches `health_status: unhealthy`, and so does the full text).
+export function actionMatches(event: DockerEvent, actions: readonly string[]): boolean {
+  const full = 'detail' in event && event.detail !== undefined ? `${event.action}: ${event.detail}` : event.action;
+  return actions.some((action) => action === event.action || action === full);
+}
+
+// A Podman event in Docker's words: a container's `remove` is Docker's `destroy`.
+export function asDocker(event: DockerEvent): DockerEvent {
+  return event.type === 'container' && event.action === 'remove' ? { ...event, action: 'destroy' } : event;
+}
+
+async function* eventStream(executor: Executor, args: string[], signal: AbortSignal, hold: ProcessHold, adapt: (event: DockerEvent) => DockerEvent | undefined): AsyncGenerator<DockerEvent, void, undefined> {
   try {
     for await (const line of processLines(executor, args, { signal, hold })) {
-      const event = parseLine(line, (text) => executor.redactor.text(text));
+      const parsed = parseLine(line, (text) => executor.redactor.text(text));
+      const event = parsed && adapt(parsed);
       if (event) yield event;
     }
   } catch (error) {

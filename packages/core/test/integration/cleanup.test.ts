@@ -8,6 +8,7 @@ import { ContainerBuilder, Wait } from '../../src/index.js';
 import { buildDist } from '../support/build.js';
 import { docker as cli, processList, sessionResources, waitUntilGone } from '../support/cli.js';
 import { connectForTest } from '../support/docker.js';
+import { PODMAN_LACKS, unlessPodman } from '../support/engine.js';
 
 const core = fileURLToPath(new URL('../../', import.meta.url));
 const sessionScript = join(core, 'test/fixtures/processes/session.mjs');
@@ -141,7 +142,7 @@ describe('the watcher loaded from TypeScript source', () => {
 });
 
 describe('close()', () => {
-  it('removes the containers with their anonymous volumes, then networks and volumes, and counts them', async () => {
+  unlessPodman(PODMAN_LACKS.runVolumes)('removes the containers with their anonymous volumes, then networks and volumes, and counts them', async () => {
     const docker = await connectForTest();
     const network = await docker.networks.create();
     const volume = await docker.volumes.create();

@@ -136,21 +136,25 @@ describe('binary, host and contexts', () => {
 });
 
 describe('a remote engine', () => {
-  // The local engine's socket forwarded to a TCP port on this machine's outward address: to the
-  // client it is an engine on another host.
+  // The engine under test (a unix socket, a TCP port, or the sshd of an ssh context) forwarded to a
+  // TCP port on this machine's outward address: to the client it is an engine on another host.
   let proxy: Server;
   const open = new Set<Socket>();
   let address: string;
   let port: number;
+  let remoteHost: (address: string, port: number) => string;
   beforeAll(async () => {
     const docker = await connectForTest({ reaper: false });
-    const socketPath = docker.engine.endpoint.replace(/^unix:\/\//, '');
+    const endpoint = docker.engine.endpoint;
     await docker.close();
-    expect(docker.engine.endpoint).toMatch(/^unix:\/\//);
+    const target = /^(tcp|ssh):\/\/(?:([^@/]+)@)?([^:/]+):(\d+)/.exec(endpoint);
+    expect(endpoint.startsWith('unix://') || target !== null).toBe(true);
+    const connect = target ? () => createConnection(Number(target[4]), target[3]) : () => createConnection(endpoint.replace(/^unix:\/\//, ''));
+    remoteHost = target?.[1] === 'ssh' ? (a, p) => `ssh://${target[2] ? `${target[2]}@` : ''}${a}:${p}` : (a, p) => `tcp://${a}:${p}`;
     address = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal)?.address ?? '';
     expect(address).not.toBe('');
     proxy = createServer((client) => {
-      const engine = createConnection(socketPath);
+      const engine = connect();
       open.add(client).add(engine);
       client.pipe(engine).pipe(client);
       client.on('error', () => engine.destroy());
@@ -165,10 +169,13 @@ describe('a remote engine', () => {
   });
 
   it('gives containers the engine host as their address and publishes where that host can be reached', async () => {
-    const docker = await connectForTest({ host: `tcp://${address}:${port}` });
+    const logged: string[] = [];
+    const docker = await connectForTest({ host: remoteHost(address, port), log: (line) => logged.push(line) });
     try {
       expect(docker.engine.remote).toBe(true);
       expect(docker.host).toBe(address);
+      // Published beyond loopback, and said so once.
+      expect(logged).toEqual([expect.stringContaining(`bind to 0.0.0.0: anyone who reaches ${address} reaches them`)]);
       const c = await new ContainerBuilder('python:3-slim').command(httpServer(200)).port(8080).waitFor(Wait.forHttp('/', 8080)).run(docker);
       expect(c.host).toBe(address);
       expect(c.info.ports['8080/tcp']?.[0]?.hostIp).toBe('0.0.0.0');
@@ -176,5 +183,13 @@ describe('a remote engine', () => {
     } finally {
       await docker.close();
     }
+  });
+
+  it('says nothing when the bind address given for the remote engine is a loopback one', async () => {
+    const logged: string[] = [];
+    const docker = await connectForTest({ host: remoteHost(address, port), bindAddress: '127.0.0.1', reaper: false, log: (line) => logged.push(line) });
+    await docker.close();
+    expect(docker.engine.remote).toBe(true);
+    expect(logged).toEqual([]);
   });
 });

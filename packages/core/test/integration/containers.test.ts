@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContainerBuilder, DockerCommandError, DockerWrapperError, InvalidOptionError, Wait, type Container, type Docker } from '../../src/index.js';
 import { docker as cli, processList, suffix } from '../support/cli.js';
 import { connectForTest, httpServer } from '../support/docker.js';
+import { PODMAN_LACKS, unlessPodman } from '../support/engine.js';
 
 let docker: Docker;
 beforeAll(async () => {
@@ -77,7 +78,7 @@ describe('ports', () => {
 });
 
 describe('the issue example', () => {
-  it('runs a named redis with env, a port, a volume, a memory limit and a restart policy', async () => {
+  unlessPodman(PODMAN_LACKS.runVolumes)('runs a named redis with env, a port, a volume, a memory limit and a restart policy', async () => {
     const name = `cache-${suffix()}`;
     const volume = `dw-data-${suffix()}`;
     const c = await new ContainerBuilder('redis:7-alpine')
@@ -143,7 +144,7 @@ describe('exec', () => {
     const stopped = await debian().command(['true']).waitFor(Wait.forExit()).run(docker);
     const error = await rejection(stopped.exec(['true']));
     expect(error).toBeInstanceOf(DockerCommandError);
-    expect((error as DockerCommandError).stderr).toMatch(/is not running/);
+    expect((error as DockerCommandError).stderr).toMatch(/is not running|can only create exec sessions on running containers/); // Docker's words, Podman's
     await stopped.remove();
     const gone = await rejection(stopped.exec(['true']));
     expect(gone).toBeInstanceOf(DockerCommandError);
@@ -200,6 +201,14 @@ describe('logs', () => {
     for await (const line of c.logs({ tail: 2 })) tail.push(line);
     expect(tail).toEqual(['early-2', 'late']);
     expect(await c.tail(50)).toEqual(['early-1', 'early-2', 'late']);
+    await c.remove();
+  });
+
+  it('tail() keeps lines written in pieces whole (as a JVM or initdb writes them; Podman\'s --tail splits them)', async () => {
+    const script = 'printf "one-"; sleep 0.1; printf "piece\\n"; printf "two"; sleep 0.1; printf "\\n"; echo three; echo four';
+    const c = await debian().command(['sh', '-c', script]).waitFor(Wait.forExit()).run(docker);
+    expect(await c.tail(50)).toEqual(['one-piece', 'two', 'three', 'four']);
+    expect(await c.tail(2)).toEqual(['three', 'four']);
     await c.remove();
   });
 });

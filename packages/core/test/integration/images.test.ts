@@ -6,6 +6,7 @@ import { ContainerBuilder, DockerCommandError, Wait, type Docker, type PullProgr
 import { docker as cli, suffix } from '../support/cli.js';
 import { connectForTest } from '../support/docker.js';
 import { startRegistry, type StubRegistry } from '../support/registry.js';
+import { PODMAN_LACKS, unlessPodman } from '../support/engine.js';
 
 let docker: Docker;
 let registry: StubRegistry;
@@ -61,7 +62,7 @@ describe('images', () => {
     }
   });
 
-  it('sends Docker Hub references through a registry prefix (option or DOCKER_WRAPPER_REGISTRY_PREFIX)', async () => {
+  unlessPodman(PODMAN_LACKS.registry)('sends Docker Hub references through a registry prefix (option or DOCKER_WRAPPER_REGISTRY_PREFIX)', async () => {
     registry.addImage('dw/mirrored', '1', { hello: 'hi\n' });
     tags.push(`${registry.host}/dw/mirrored:1`);
     const fromEnv = await connectForTest({ reaper: false, env: { ...process.env, DOCKER_WRAPPER_REGISTRY_PREFIX: registry.host } });
@@ -79,7 +80,7 @@ describe('images', () => {
     }
   });
 
-  it('builds (Dockerfile, build args, target, labels), then tags, inspects, reads history, runs and removes', async () => {
+  unlessPodman(PODMAN_LACKS.localhostNames)('builds (Dockerfile, build args, target, labels), then tags, inspects, reads history, runs and removes', async () => {
     await writeFile(join(context, 'Custom.dockerfile'), DOCKERFILE);
     const tag = newTag('build');
     const id = await docker.images.build({
@@ -124,7 +125,7 @@ describe('images', () => {
     expect((await rejection(docker.images.remove(`dw-no-such-image-${suffix()}:1`))).code).toBe('IMAGE_NOT_FOUND');
   });
 
-  it('fails a build with the daemon error, leaving no container of the failed step', async () => {
+  unlessPodman(PODMAN_LACKS.buildOutput)('fails a build with the daemon error, leaving no container of the failed step', async () => {
     const marker = `dw-broken-${suffix()}`;
     await writeFile(join(context, 'Broken.dockerfile'), `FROM ${docker.images.resolve('debian:bookworm-slim')}\nRUN echo ${marker}; exit 42\n`);
     const error = await rejection(docker.images.build({ context, dockerfile: 'Broken.dockerfile' }));
@@ -136,7 +137,7 @@ describe('images', () => {
 });
 
 describe('pull', () => {
-  it('pulls with progress events', async () => {
+  unlessPodman(PODMAN_LACKS.registry)('pulls with progress events', async () => {
     registry.addImage('dw/pulled', '1', { hello: 'hi\n' });
     const reference = `${registry.host}/dw/pulled:1`;
     tags.push(reference);
@@ -150,7 +151,7 @@ describe('pull', () => {
     await docker.images.remove(reference);
   });
 
-  it('says IMAGE_NOT_FOUND for an image the registry does not have', async () => {
+  unlessPodman(PODMAN_LACKS.registry)('says IMAGE_NOT_FOUND for an image the registry does not have', async () => {
     const error = await rejection(docker.images.pull(`${registry.host}/dw/no-such-image:1`));
     expect(error.code).toBe('IMAGE_NOT_FOUND');
     expect(error.message).toMatch(/manifest unknown/);
@@ -159,7 +160,7 @@ describe('pull', () => {
 });
 
 describe('pull policy', () => {
-  it('missing: uses a local image without asking the registry; always: asks it; never: does not pull', async () => {
+  unlessPodman(PODMAN_LACKS.registry)('missing: uses a local image without asking the registry; always: asks it; never: does not pull', async () => {
     const local = `${registry.host}/dw/local-only:1`;
     tags.push(local);
     await docker.images.tag('debian:bookworm-slim', local);

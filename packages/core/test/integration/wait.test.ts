@@ -2,6 +2,7 @@ import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContainerBuilder, HealthCheck, StartupError, Wait, WaitFailure, type Docker, type WaitStrategy } from '../../src/index.js';
 import { connectForTest, httpServer } from '../support/docker.js';
+import { PODMAN_LACKS, unlessPodman } from '../support/engine.js';
 
 let docker: Docker;
 beforeAll(async () => {
@@ -63,7 +64,7 @@ describe('Wait.forLog', () => {
 });
 
 describe('Wait.forHealthy', () => {
-  it('waits for the health check to pass', async () => {
+  unlessPodman(PODMAN_LACKS.health)('waits for the health check to pass', async () => {
     const c = await debian()
       .command(['sh', '-c', 'sleep 0.5; touch /tmp/ok; sleep 60'])
       .healthCheck(HealthCheck.shell('test -f /tmp/ok').interval(100).retries(50))
@@ -73,7 +74,7 @@ describe('Wait.forHealthy', () => {
     await c.remove();
   });
 
-  it('returns at once for a container that is healthy already', async () => {
+  unlessPodman(PODMAN_LACKS.health)('returns at once for a container that is healthy already', async () => {
     const c = await debian().command(['sleep', '60']).healthCheck(HealthCheck.shell('true').interval(100)).waitFor(Wait.none()).run(docker);
     await expect.poll(async () => (await c.inspect()).state.health?.status, { timeout: 10_000 }).toBe('healthy');
     const started = performance.now();
@@ -82,7 +83,7 @@ describe('Wait.forHealthy', () => {
     await c.remove();
   });
 
-  it('fails at once when the container turns unhealthy, with the health log', async () => {
+  unlessPodman(PODMAN_LACKS.health)('fails at once when the container turns unhealthy, with the health log', async () => {
     const error = await startupFailure(
       debian().command(['sleep', '60']).healthCheck(HealthCheck.shell('echo probe-failed; exit 1').interval(100).retries(1)).startupTimeout(30_000),
     );

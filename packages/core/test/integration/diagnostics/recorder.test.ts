@@ -3,6 +3,7 @@ import { ContainerBuilder, DiagnosticsRecorder, DockerWrapperError, SESSION_LABE
 import { docker as cli } from '../../support/cli.js';
 import { connectForTest } from '../../support/docker.js';
 import { dockerProcessesWith, eventually } from '../streams/support.js';
+import { PODMAN_LACKS, unlessPodman } from '../../support/engine.js';
 
 const MiB = 1024 ** 2;
 const debian = () => new ContainerBuilder('debian:bookworm-slim').waitFor(Wait.none());
@@ -22,7 +23,7 @@ describe('DiagnosticsRecorder on a real engine', () => {
   // True once the recorder has seen `action` for the container.
   const recorded = (id: string, action: string) => () => recorder.timeline({ container: id }).some((e) => e.action === action);
 
-  it('reports an OOM kill: the oom event, OOMKilled, the exit code and the last log lines, secrets masked', async () => {
+  unlessPodman(PODMAN_LACKS.oom)('reports an OOM kill: the oom event, OOMKilled, the exit code and the last log lines, secrets masked', async () => {
     const c = await debian()
       .memoryLimit('32m')
       .env('DB_PASSWORD', 'hunter2-for-db')
@@ -47,7 +48,7 @@ describe('DiagnosticsRecorder on a real engine', () => {
     expect(text).not.toContain('hunter2-for-db');
   });
 
-  it('reports a failing health check with its last output', async () => {
+  unlessPodman(PODMAN_LACKS.health)('reports a failing health check with its last output', async () => {
     const c = await debian()
       .command(['sleep', '600'])
       .healthCheck({ test: ['CMD-SHELL', 'echo "db not ready: API_TOKEN=tok-123456"; exit 1'], intervalMs: 200, retries: 1 })

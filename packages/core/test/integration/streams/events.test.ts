@@ -5,6 +5,7 @@ import {
 import { suffix } from '../../support/cli.js';
 import { connectForTest } from '../../support/docker.js';
 import { daemonProxy, dockerClis, dockerProcessesWith, eventually, firstMatch } from './support.js';
+import { PODMAN_LACKS, unlessPodman } from '../../support/engine.js';
 
 const debian = () => new ContainerBuilder('debian:bookworm-slim').waitFor(Wait.none());
 const idle = () => debian().command(['sleep', '600']);
@@ -22,7 +23,7 @@ describe.each(dockerClis())('docker.events.stream with the $label', ({ binary })
   const sessionEvents = (options: Parameters<Docker['events']['stream']>[0] = {}, ms = 30_000) =>
     docker.events.stream({ type: 'container', labels: { [SESSION_LABEL]: docker.sessionId }, since: new Date(Date.now() - 1000), signal: AbortSignal.timeout(ms), ...options });
 
-  it('a killed container yields kill and die events with the signal and exit code', async () => {
+  unlessPodman(PODMAN_LACKS.kill)('a killed container yields kill and die events with the signal and exit code', async () => {
     const run = suffix();
     const events = sessionEvents({ action: ['kill', 'die'], labels: { run } });
     const c = await idle().label('run', run).run(docker);
@@ -46,7 +47,7 @@ describe.each(dockerClis())('docker.events.stream with the $label', ({ binary })
     expect(die).toMatchObject({ action: 'die', containerId: c.id, exitCode: 3 });
   });
 
-  it('an always-failing health check yields health_status: unhealthy', async () => {
+  unlessPodman(PODMAN_LACKS.health)('an always-failing health check yields health_status: unhealthy', async () => {
     const run = suffix();
     const events = sessionEvents({ action: 'health_status', labels: { run } });
     const c = await idle().label('run', run).healthCheck({ test: ['CMD-SHELL', 'exit 1'], intervalMs: 200, retries: 1 }).run(docker);

@@ -8,6 +8,7 @@ import { ContainerBuilder, SESSION_LABEL, Wait, parseEvent, type Container, type
 import { DOCKER, suffix } from '../../support/cli.js';
 import { connectForTest } from '../../support/docker.js';
 import { dockerProcessesWith, eventually } from './support.js';
+import { PODMAN_LACKS, unlessPodman } from '../../support/engine.js';
 
 const debian = () => new ContainerBuilder('debian:bookworm-slim').waitFor(Wait.none());
 // A container the kernel OOM-kills at once: `tail` holds a 200 MiB line in a 32 MiB container.
@@ -38,7 +39,7 @@ describe('streams listen from their creation', () => {
     await docker.close();
   });
 
-  it('events: a container OOM-killed before the first read yields its events, each exactly once', async () => {
+  unlessPodman(PODMAN_LACKS.oom)('events: a container OOM-killed before the first read yields its events, each exactly once', async () => {
     const run = suffix();
     const truth = watchEvents(`run=${run}`);
     try {
@@ -119,7 +120,7 @@ describe('streams listen from their creation', () => {
     expect(times).toEqual([...new Set(times)].sort((a, b) => a - b));
   });
 
-  it('the recorder: an OOM kill right after it starts is recorded, each event exactly once', async () => {
+  unlessPodman(PODMAN_LACKS.oom)('the recorder: an OOM kill right after it starts is recorded, each event exactly once', async () => {
     const own = await connectForTest();
     try {
       const truth = watchEvents(`${SESSION_LABEL}=${own.sessionId}`);

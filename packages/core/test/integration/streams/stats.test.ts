@@ -3,6 +3,7 @@ import { ContainerBuilder, DockerCommandError, InvalidOptionError, Wait, type Co
 import { docker as cli } from '../../support/cli.js';
 import { connectForTest } from '../../support/docker.js';
 import { dockerClis, dockerProcessesWith, eventually, firstMatch } from './support.js';
+import { PODMAN_LACKS, unlessPodman } from '../../support/engine.js';
 
 const MiB = 1024 ** 2;
 const debian = () => new ContainerBuilder('debian:bookworm-slim').waitFor(Wait.none());
@@ -24,7 +25,7 @@ describe.each(dockerClis())('docker.stats with the $label', ({ binary }) => {
     await docker.close();
   });
 
-  it('a CPU-busy container shows CPU near 100% of one core in the monitor, as its cgroup counts', async () => {
+  unlessPodman(PODMAN_LACKS.stats)('a CPU-busy container shows CPU near 100% of one core in the monitor, as its cgroup counts', async () => {
     const c = await busyLoop().run(docker);
     await using monitor = docker.stats.monitor(c, { window: 120_000, maxSamples: 100 });
     await monitor.waitForSamples(2, { timeoutMs: 30_000 });
@@ -97,7 +98,7 @@ describe.each(dockerClis())('docker.stats with the $label', ({ binary }) => {
     expect(await dockerProcessesWith(c.id)).toEqual([]);
   });
 
-  it('a missing container is NO_SUCH_CONTAINER, and a bad target is refused before docker runs', async () => {
+  unlessPodman(PODMAN_LACKS.stats)('a missing container is NO_SUCH_CONTAINER, and a bad target is refused before docker runs', async () => {
     const error = await firstMatch(docker.stats.stream('dw-no-such-container-x1'), () => true).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(DockerCommandError);
     expect((error as DockerCommandError).code).toBe('NO_SUCH_CONTAINER');

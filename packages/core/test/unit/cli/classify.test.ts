@@ -18,6 +18,15 @@ const EXPECTED: Record<string, ErrorCode> = {
   // The untyped `docker inspect` cannot say what kind of object is missing ("No such object").
   'no-such-container': 'NO_SUCH_RESOURCE',
   'no-such-network': 'NO_SUCH_RESOURCE',
+  // Podman's wordings (its Docker-compatible API, through both CLIs).
+  'podman-exec-missing': 'NO_SUCH_CONTAINER',
+  'podman-exec-not-running': 'COMMAND_FAILED',
+  'podman-exec-paused': 'COMMAND_FAILED',
+  'podman-image-inspect-missing': 'IMAGE_NOT_FOUND',
+  'podman-image-rm-missing': 'IMAGE_NOT_FOUND',
+  'podman-name-in-use': 'NAME_IN_USE',
+  'podman-network-name-in-use': 'NAME_IN_USE',
+  'podman-run-image-missing': 'IMAGE_NOT_FOUND',
   'port-allocated': 'PORT_ALLOCATED',
   'pull-manifest-unknown': 'IMAGE_NOT_FOUND',
   // No DNS for Docker Hub says nothing about the image: it must not pass for IMAGE_NOT_FOUND.

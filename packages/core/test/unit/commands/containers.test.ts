@@ -43,7 +43,7 @@ describe('container command arguments', () => {
 });
 
 describe('isExecRefusal on captured `docker exec` failures', () => {
-  it.each(['exec-no-such-container', 'exec-not-running', 'exec-paused'].flatMap((name) => [`${name}.cli20.txt`, `${name}.cli28.txt`]))('%s is docker refusing', (file) => {
+  it.each(['exec-no-such-container', 'exec-not-running', 'exec-paused', 'podman-exec-missing', 'podman-exec-not-running', 'podman-exec-paused'].flatMap((name) => [`${name}.cli20.txt`, `${name}.cli28.txt`]))('%s is docker refusing', (file) => {
     expect(isExecRefusal(fixture(`stderr/${file}`))).toBe(true);
   });
 

@@ -77,4 +77,9 @@ describe('buildCommand', () => {
     expect(buildCommand({ context: '.' }).parse(`${id}\n`)).toBe(id);
     expect(() => buildCommand({ context: '.' }).parse('Successfully built 1234\n')).toThrow(/expected an image id/);
   });
+
+  it("reads Podman's bare digest (captured from Podman 4.3's `docker build -q`) as the same id", () => {
+    const bare = '80ad6270d49793ab399d77b51d8c63398385c6d959a6db687ddcaa659cee1c48';
+    expect(buildCommand({ context: '.' }).parse(`${bare}\n`)).toBe(`sha256:${bare}`);
+  });
 });

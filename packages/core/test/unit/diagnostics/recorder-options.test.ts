@@ -31,6 +31,7 @@ describe('recorder options', () => {
 describe('recorder commands', () => {
   it('builds `docker logs` and `docker ps` arguments', () => {
     expect(logsTailArgs('abc', { tail: 50 })).toEqual(['logs', '--tail', '50', 'abc']);
+    expect(logsTailArgs('abc', { tail: undefined, since: 1_700_000_000_000 })).toEqual(['logs', '--since', '1700000000.000', 'abc']);
     expect(logsTailArgs('abc', { tail: 5, since: 1_700_000_000_123.7, until: 1_700_000_001_000.2 })).toEqual(['logs', '--tail', '5', '--since', '1700000000.123', '--until', '1700000001.001', 'abc']);
     expect(runningSessionContainersCommand('s1').args).toEqual(['ps', '--no-trunc', '--filter', 'label=docker-wrapper.session=s1', '--filter', 'status=running', '--format', '{{json .}}']);
     expect(runningSessionContainersCommand('s1').parse('{"ID":"abc","Names":"db,alias","Image":"redis:7"}\n')).toEqual([{ id: 'abc', name: 'db', image: 'redis:7' }]);

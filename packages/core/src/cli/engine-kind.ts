@@ -1,0 +1,21 @@
+// Which engine serves the Docker API: Docker's own daemon or Podman's compatible service (read from
+// `docker version`'s server components; pure).
+
+export type EngineKind = 'docker' | 'podman';
+
+// The engine kind of a `docker version --format '{{json .Server}}'` object.
+export function engineKindOf(server: { Components?: Array<{ Name?: string }> | null } | null): EngineKind {
+  const components = server?.Components ?? [];
+  return components.some((component) => /podman/i.test(component.Name ?? '')) ? 'podman' : 'docker';
+}
+
+// True when ports published on `address` can be reached from other machines than the engine's.
+export function beyondLoopback(address: string): boolean {
+  return !(address === '127.0.0.1' || address === '::1' || address === 'localhost' || /^127\./.test(address));
+}
+
+// True when other machines may share the engine at `endpoint` (a TCP or ssh endpoint, even to a
+// loopback address: that may be a tunnel), so locks must be taken on the engine, not on this machine.
+export function isShareableEndpoint(endpoint: string): boolean {
+  return /^(tcp|ssh|http|https):\/\//.test(endpoint);
+}
