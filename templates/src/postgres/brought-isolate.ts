@@ -11,7 +11,8 @@ import { LOCK_ID, copySql, createTemplateSql, templateName } from './pool.js';
 // What to do about the server errors a user can fix (SQLSTATE -> advice).
 function advice(code: string | undefined, url: URL, database: string): string {
   if (code === '55006') return `The first isolate() copies ${database} into ${templateName(database)}, the pristine copy every isolated database is made from, which needs no other connection to ${database}: close them before the first isolate(), or make that copy yourself (CREATE DATABASE ${templateName(database)} TEMPLATE ${database}).`;
-  if (code === '42501') return `The user ${decodeURIComponent(url.username)} may not create databases: give it CREATEDB (ALTER ROLE ... CREATEDB).`;
+  if (code === '55P03') return `Another isolate() on this server held its lock longer than that (copying a large database, or a session that stopped halfway): see pg_stat_activity where application_name = 'docker-wrapper'.`;
+    if (code === '42501') return `The user ${decodeURIComponent(url.username)} may not create databases: give it CREATEDB (ALTER ROLE ... CREATEDB).`;
   return '';
 }
 
@@ -25,13 +26,22 @@ async function maintenance(Client: PgClientClass, url: URL, database: string): P
   }
 }
 
+export interface IsolateBroughtOptions {
+  /** Loads node-postgres' Client (a parameter for the test of a missing package). */
+  load?: () => Promise<PgClientClass>;
+  /** How long to wait for the lock another isolate() holds; 60 s. */
+  lockTimeoutMs?: number;
+}
+
 // Makes the database `name` for an isolation key unless it exists (same key, same database).
-export async function isolateBrought(url: URL, database: string, name: string, load: () => Promise<PgClientClass> = loadPg): Promise<void> {
-  const Client = await load();
+export async function isolateBrought(url: URL, database: string, name: string, options: IsolateBroughtOptions = {}): Promise<void> {
+  const Client = await (options.load ?? loadPg)();
   let client: PgClient | undefined;
   try {
     client = await maintenance(Client, url, database);
+    await client.query(`SET lock_timeout = ${Math.max(1, Math.round(options.lockTimeoutMs ?? 60_000))}`);
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_ID]);
+    await client.query('SET lock_timeout = 0');
     try {
       const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname = ANY($1)', [[name, templateName(database)]]);
       const present = new Set(rows.map((row) => row.datname));

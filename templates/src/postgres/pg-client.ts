@@ -11,7 +11,7 @@ export interface PgClient {
   on(event: 'error', listener: (error: Error) => void): unknown;
 }
 
-export type PgClientClass = new (config: { connectionString: string; application_name?: string }) => PgClient;
+export type PgClientClass = new (config: { connectionString: string; application_name?: string; connectionTimeoutMillis?: number }) => PgClient;
 
 // Loads `pg` (the specifier is a parameter for the test of a missing package); throws
 // MISSING_DEPENDENCY, saying what to install, when it is not installed.
@@ -30,11 +30,14 @@ export async function loadPg(specifier = 'pg'): Promise<PgClientClass> {
   return Client;
 }
 
+const CONNECT_TIMEOUT_MS = 15_000;
+
 // A connected client for `url` in another database (the query string, e.g. sslmode, is kept).
 export async function connectTo(Client: PgClientClass, url: URL, database: string): Promise<PgClient> {
   const target = new URL(url.href);
   target.pathname = `/${encodeURIComponent(database)}`;
-  const client = new Client({ connectionString: target.href, application_name: 'docker-wrapper' });
+  // A server that accepts TCP and never answers (a proxy without its backend) fails, not hangs.
+  const client = new Client({ connectionString: target.href, application_name: 'docker-wrapper', connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // A server that drops the connection later must not crash the process.
   client.on('error', () => undefined);
   await client.connect();

@@ -7,6 +7,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Docker } from '@docker-wrapper/core';
 import { postgres, type PostgresConnection, type PostgresService } from '@docker-wrapper/templates';
+import { isolateBrought } from '../../src/postgres/brought-isolate.js';
+import { LOCK_ID } from '../../src/postgres/pool.js';
 import { connectForTest } from '../support/docker.js';
 
 const password = randomBytes(12).toString('hex');
@@ -105,6 +107,24 @@ describe('isolate() on a brought Postgres', () => {
     }
     // Once the connection is gone, the same call works.
     expect((await service.isolate('worker-1')).database).toMatch(/^busy_db_worker_1_/);
+  });
+
+  it('waits a bounded time for the lock another isolate() holds, then says so', async () => {
+    const holder = new pg.Client({ connectionString: urlOf('postgres') });
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock($1)', [LOCK_ID]);
+      const started = performance.now();
+      const error = await isolateBrought(new URL(urlOf('ci_db')), 'ci_db', 'ci_db_locked', { lockTimeoutMs: 300 }).then(() => undefined, (e: unknown) => e);
+      expect(error).toMatchObject({ code: 'COMMAND_FAILED' });
+      expect((error as Error).message).toMatch(/could not make ci_db_locked: canceling statement due to lock timeout\. Another isolate\(\) on this server held its lock/);
+      expect(performance.now() - started).toBeLessThan(10_000);
+    } finally {
+      await holder.end();
+    }
+    // The lock is free once its holder is gone: the same call makes the database.
+    await isolateBrought(new URL(urlOf('ci_db')), 'ci_db', 'ci_db_locked', { lockTimeoutMs: 300 });
+    expect(await query(urlOf('postgres'), "SELECT 1 FROM pg_database WHERE datname = 'ci_db_locked'")).toHaveLength(1);
   });
 
   it('snapshots still need a container, and say so', async () => {
