@@ -3,7 +3,7 @@
 // too.
 import type { Docker } from '@docker-wrapper/core';
 import { PERSISTENT_LABEL } from '@docker-wrapper/core';
-import { withServiceLock } from '../engine-lock.js';
+import { engineScoped, withServiceLock } from '../engine-lock.js';
 import { PROJECT_LABEL, currentProject } from '../project.js';
 import { REUSE_LABEL, TEMPLATE_LABEL } from '../reuse.js';
 
@@ -13,11 +13,13 @@ export interface ServiceNetwork {
   release(): Promise<void>;
 }
 
-// Finds or makes the network for a broker (`reuseHash` set: the reusable broker's own network).
-export async function serviceNetwork(docker: Docker, requested: string | undefined, reuseHash: string | undefined, image: string): Promise<ServiceNetwork> {
+// Finds or makes the network for a broker (`specHash` set: the reusable broker's own network,
+// named and labelled with the engine-scoped hash its broker's reuse label carries).
+export async function serviceNetwork(docker: Docker, requested: string | undefined, specHash: string | undefined, image: string): Promise<ServiceNetwork> {
   const keep = async () => undefined;
   if (requested) return { name: requested, release: keep };
-  if (reuseHash) {
+  if (specHash) {
+    const reuseHash = await engineScoped(docker, specHash);
     const name = `dw-kafka-${reuseHash}`;
     // Concurrent creates of one name can make two networks; a lock keeps it to one.
     await withServiceLock(docker, `reuse-network-${reuseHash}`, docker.images.resolve(image), async () => {
