@@ -117,8 +117,10 @@ describe('redis host ports', () => {
       // The daemon restarts it after the server exits by itself (restart policy `always`).
       await docker.executor.run({ args: ['update', '--restart', 'always', container.id], parse: () => undefined });
       await cache.command(['SHUTDOWN', 'NOSAVE']).catch(() => undefined);
+      // Counted as restarted once the restart begins; its ports are listed once it runs again.
       await eventually(async () => {
-        if ((await container.inspect()).restartCount < 1) throw new Error('not restarted yet');
+        const info = await container.inspect();
+        if (info.restartCount < 1 || !info.state.running) throw new Error('not restarted yet');
       });
       expect(await boundPorts(container, 6379)).toEqual([port]);
       expect(await eventually(() => app.set('after', 'yes'))).toBe('OK');
