@@ -76,6 +76,8 @@ export class Docker implements AsyncDisposable {
   readonly engine: EngineInfo;
   /** Address where published ports of this engine are reached. */
   readonly host: string;
+  /** Where published ports bind when a spec names no address: the `bindAddress` option, else 127.0.0.1 (0.0.0.0 on a remote engine). */
+  readonly bindAddress: string;
   readonly executor: Executor;
   readonly containers: Containers;
   readonly images: Images;
@@ -88,6 +90,7 @@ export class Docker implements AsyncDisposable {
   readonly #recorders = new Set<DiagnosticsRecorder>();
   readonly #openStreams = new OpenStreams();
   readonly #keep: boolean;
+  readonly #extraLabels: Record<string, string>;
   readonly #reaper: Reaper | undefined;
   readonly #log: (message: string) => void;
   readonly #signalHandlers = new Map<NodeJS.Signals, () => void>();
@@ -102,8 +105,9 @@ export class Docker implements AsyncDisposable {
     this.host = engineHostOf(engine.endpoint);
     this.#keep = options.keep ?? env.DOCKER_WRAPPER_KEEP === '1';
     this.#log = options.log ?? ((message) => process.stderr.write(`[docker-wrapper] ${message}\n`));
-    const extraLabels = options.labels ?? {};
+    this.#extraLabels = { ...options.labels };
     const defaultHostIp = options.bindAddress ?? (engine.remote ? '0.0.0.0' : '127.0.0.1');
+    this.bindAddress = defaultHostIp;
     if (engine.remote && beyondLoopback(defaultHostIp)) {
       this.#log(`ports published on the remote engine ${engine.endpoint} bind to ${defaultHostIp}: anyone who reaches ${this.host} reaches them (set \`bindAddress\` to narrow).`);
     }
@@ -112,7 +116,7 @@ export class Docker implements AsyncDisposable {
       host: this.host,
       defaultHostIp,
       sessionId: this.sessionId,
-      labels: () => ({ ...extraLabels, ...sessionLabels(this.sessionId) }),
+      labels: () => this.resourceLabels(),
       substitution,
       keep: this.#keep,
       localEngine: !engine.remote,
@@ -201,6 +205,15 @@ export class Docker implements AsyncDisposable {
   }
 
   /** True when close() will keep everything (DOCKER_WRAPPER_KEEP=1 or `keep: true`). */
+  /**
+   * The labels every container, network and volume of this session carries: the `labels` option
+   * and the session's own (what `close()`, the reaper and `prune` find it by). For resources made
+   * outside `docker.containers` and friends, such as the containers of a compose file.
+   */
+  resourceLabels(): Record<string, string> {
+    return { ...this.#extraLabels, ...sessionLabels(this.sessionId) };
+  }
+
   get keep(): boolean {
     return this.#keep;
   }

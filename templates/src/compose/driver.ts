@@ -61,6 +61,18 @@ async function answers(driver: ComposeDriver): Promise<boolean> {
   }
 }
 
+// What each driver answered, per session: its binary and environment do not change, so later
+// starts in the session ask no `version` again.
+const answered = new WeakMap<Docker, Map<ComposeDriverName, Promise<boolean>>>();
+
+function answersFor(docker: Docker, driver: ComposeDriver): Promise<boolean> {
+  let known = answered.get(docker);
+  if (!known) answered.set(docker, (known = new Map()));
+  let answer = known.get(driver.name);
+  if (!answer) known.set(driver.name, (answer = answers(driver)));
+  return answer;
+}
+
 // The driver to use: the one asked for (option, else DOCKER_WRAPPER_COMPOSE), else v2 if it
 // answers, else v1. Throws MISSING_DEPENDENCY when none does.
 export async function findDriver(docker: Docker, wanted: ComposeDriverName | undefined, env: NodeJS.ProcessEnv = process.env): Promise<ComposeDriver> {
@@ -71,7 +83,7 @@ export async function findDriver(docker: Docker, wanted: ComposeDriverName | und
   const choice = wanted ?? ((fromEnv || undefined) as ComposeDriverName | undefined);
   const all = candidates(docker);
   const order = choice ? [all[choice]] : [all.v2, all.v1];
-  for (const driver of order) if (await answers(driver)) return driver;
+  for (const driver of order) if (await answersFor(docker, driver)) return driver;
   const tried = order.map((d) => `\`${[d.command, ...d.prefix].join(' ')}\``).join(' or ');
   throw new DockerWrapperError('MISSING_DEPENDENCY', `compose(): ${tried} does not answer \`version\`. Install the compose plugin (docker compose) or Debian's \`docker-compose\`.`);
 }

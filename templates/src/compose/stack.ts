@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Container, Docker } from '@docker-wrapper/core';
-import { DockerWrapperError, isSecretKey, listContainersCommand, sessionLabels } from '@docker-wrapper/core';
+import { DockerWrapperError, isSecretKey, listContainersCommand } from '@docker-wrapper/core';
 import { specHash } from '../hash.js';
 import { PROJECT_LABEL, currentProject } from '../project.js';
 import { TEMPLATE_LABEL } from '../reuse.js';
@@ -40,7 +40,7 @@ function registerSecrets(docker: Docker, file: ComposeFile, env: Record<string, 
 // Writes this start's file: labels of the session, substituted images, ports on the host address.
 export async function prepareStack(docker: Docker, file: ComposeFile, driver: ComposeDriver, options: { env: Record<string, string>; profiles: readonly string[] }): Promise<Stack> {
   registerSecrets(docker, file, options.env);
-  const labels = { ...sessionLabels(docker.sessionId), [TEMPLATE_LABEL]: 'compose', [PROJECT_LABEL]: currentProject() };
+  const labels = { ...docker.resourceLabels(), [TEMPLATE_LABEL]: 'compose', [PROJECT_LABEL]: currentProject() };
   const variables = { ...process.env, ...options.env };
   // The image compose would use, substituted; one that is still not a reference is left to compose.
   const substitute = (image: string): string => {
@@ -54,7 +54,7 @@ export async function prepareStack(docker: Docker, file: ComposeFile, driver: Co
     labels,
     substitute,
     builtImage: (service) => builtImage(file, service),
-    hostIp: docker.engine.remote ? '0.0.0.0' : '127.0.0.1',
+    hostIp: docker.bindAddress,
   });
   const folder = await mkdtemp(join(tmpdir(), 'docker-wrapper-compose-'));
   const path = join(folder, 'docker-compose.yml');

@@ -2,7 +2,7 @@
 // waits for both to be healthy, on the real engine with both compose drivers; beside a template in
 // startServices(); two sessions from one file at once; a service that fails; SIGKILL.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -142,6 +142,46 @@ describe('compose()', () => {
     const template = compose(stackFile, { services: ['cache'], wait: { db: Wait.forHealthy() } });
     await expect(template.start(docker)).rejects.toThrow(/`wait\.db` names a service that did not start .* Started: cache\./);
     expect((await labelled(`docker-wrapper.session=${docker.sessionId}`)).filter((item) => item.startsWith('container'))).toEqual([]);
+  });
+
+  it('takes the session\'s labels and bindAddress from Docker.connect, as the other templates do', async () => {
+    const other = await Docker.connect({ handleSignals: false, connectTimeoutMs: 10_000, labels: { 'dw-test.team': 'payments' }, bindAddress: '0.0.0.0' });
+    try {
+      const stack = await compose(stackFile, { services: ['cache'] }).start(other);
+      const id = stack.containers.cache?.id as string;
+      const inspect = async (format: string): Promise<unknown> => JSON.parse((await other.executor.raw(['inspect', '--format', format, id])).stdout);
+      const labels = (await inspect('{{json .Config.Labels}}')) as Record<string, string>;
+      const bindings = (await inspect('{{json .HostConfig.PortBindings}}')) as Record<string, Array<{ HostIp: string }>>;
+      expect(labels).toMatchObject({ 'dw-test.team': 'payments', 'docker-wrapper.session': other.sessionId });
+      expect(bindings['6379/tcp']?.map((b) => b.HostIp)).toEqual(['0.0.0.0']);
+      expect(await labelled('dw-test.team=payments')).toEqual(expect.arrayContaining([`container ${id.slice(0, 12)}`]));
+      const client = new Redis({ host: stack.connection.services.cache?.host, port: stack.connection.services.cache?.ports[6379] as number, lazyConnect: true });
+      await client.connect();
+      expect(await client.ping()).toBe('PONG');
+      client.disconnect();
+      await stack.stop();
+      expect(await labelled('dw-test.team=payments')).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('asks compose for its version once per session, not at every start', async () => {
+    // The real docker behind a script that notes each call.
+    const folder = mkdtempSync(join(tmpdir(), 'docker-calls-'));
+    const calls = join(folder, 'calls');
+    const shim = join(folder, 'docker');
+    writeFileSync(shim, `#!/bin/sh\necho "$*" >> '${calls}'\nexec '${docker.executor.binary}' "$@"\n`, { mode: 0o700 });
+    const counted = await Docker.connect({ binary: shim, handleSignals: false, connectTimeoutMs: 10_000, transport: 'api' });
+    try {
+      for (let round = 0; round < 2; round++) await (await compose(stackFile, { services: ['cache'], driver: 'v2' }).start(counted)).stop();
+      const lines = readFileSync(calls, 'utf8').split('\n');
+      expect(lines.filter((line) => line.startsWith('compose ') && line.includes(' up '))).toHaveLength(2);
+      expect(lines.filter((line) => line === 'compose version')).toHaveLength(1);
+    } finally {
+      await counted.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('says which compose it tried when none answers (MISSING_DEPENDENCY), and starts nothing', async () => {
