@@ -13,14 +13,17 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENGINES } from './config.mjs';
-import { daemon, deleteBridgesIn, must, run, runningPid, stopDaemon, tail, waitUntil } from './proc.mjs';
+import { daemon, deleteBridgesIn, randomMac, must, run, runningPid, stopDaemon, tail, waitUntil } from './proc.mjs';
 
 const d = ENGINES.dockerd;
 export const DOCKERD_HOST = `tcp://127.0.0.1:${d.port}`;
 
+// The bridge gets an address of its own (as dockerd gives the bridges it makes): a bridge made
+// without one takes the lowest MAC of its ports, which changes as containers come and go, and the
+// containers' ARP entries for their gateway go stale: their TCP to the host stalls for seconds.
 async function ensureBridge() {
   if ((await run('ip', ['link', 'show', d.bridge])).exitCode === 0) return;
-  await must('ip', ['link', 'add', d.bridge, 'type', 'bridge']);
+  await must('ip', ['link', 'add', d.bridge, 'address', randomMac(), 'type', 'bridge']);
   await must('ip', ['addr', 'add', d.bridgeCidr, 'dev', d.bridge]);
   await must('ip', ['link', 'set', d.bridge, 'up']);
 }

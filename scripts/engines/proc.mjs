@@ -1,6 +1,7 @@
 // Process helpers for the engine scripts: run a command to its end, start a daemon detached with
 // its output in a log file, stop a daemon by the pid file this script wrote, poll until ready.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 // Runs a command and resolves with its exit code and output; never rejects for a non-zero exit.
@@ -99,4 +100,11 @@ export async function deleteBridgesIn(prefixes) {
   }
   for (const name of names) await run('ip', ['link', 'delete', name]);
   return [...names];
+}
+
+// A random locally administered unicast MAC address, for a bridge made by hand.
+export function randomMac() {
+  const bytes = randomBytes(6);
+  bytes[0] = (bytes[0] & 0xfe) | 0x02;
+  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join(':');
 }

@@ -2,8 +2,16 @@
 // data root on a small tmpfs, exec root, pid file, unix socket, bridge and containerd namespace
 // (every name holds `flt`), so the machine's own daemon, shared with other work, is never touched.
 // Needs root (mount, ip link), as CI runs. Images come from the main daemon (`docker save | load`).
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { execa } from 'execa';
+
+// A random locally administered unicast MAC address, for a bridge made by hand.
+function randomMac(): string {
+  const bytes = randomBytes(6);
+  bytes[0] = ((bytes[0] as number) & 0xfe) | 0x02;
+  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join(':');
+}
 
 export interface SecondDaemon {
   /** `unix://...`: for `Docker.connect({ host })` or DOCKER_HOST. */
@@ -66,7 +74,9 @@ export async function startSecondDaemon(tag: string, subnet: number, sizeMb = 60
   mkdirSync(dataRoot, { recursive: true });
   const steps: [string, string[]][] = [
     ['mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m`, `dw-flt-${tag}`, dataRoot]],
-    ['ip', ['link', 'add', bridge, 'type', 'bridge']],
+    // An address of its own: without one a bridge takes its lowest port's MAC, which changes as
+    // containers come and go and leaves their ARP entries for the gateway stale.
+    ['ip', ['link', 'add', bridge, 'address', randomMac(), 'type', 'bridge']],
     ['ip', ['addr', 'add', `10.231.${subnet}.1/24`, 'dev', bridge]],
     ['ip', ['link', 'set', bridge, 'up']],
   ];
