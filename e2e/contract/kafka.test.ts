@@ -7,6 +7,7 @@ import { execa } from 'execa';
 import { Kafka, logLevel, type EachMessagePayload } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { containerStarter, docker } from '../support/cli.js';
+import { createTopicWithLeaders } from '../../templates/test/support/kafka-client.js';
 import { standIn } from '../support/images.js';
 
 const image = standIn('apache/kafka:3.9.1');
@@ -71,7 +72,8 @@ describe(`apache/kafka contract (${image})`, () => {
       expect(cluster.brokers).toEqual([expect.objectContaining({ nodeId: 1, host: 'localhost', port })]);
 
       const topic = `contract-${randomBytes(4).toString('hex')}`;
-      expect(await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true })).toBe(true);
+      await createTopicWithLeaders(admin, topic);
+      expect((await admin.fetchTopicMetadata({ topics: [topic] })).topics[0]?.partitions).toHaveLength(1);
 
       const value = `value-${randomBytes(4).toString('hex')}`;
       await producer.connect();
