@@ -1,14 +1,17 @@
 // Option checks shared by the templates: unknown keys with a "did you mean", versions, identifiers.
 import { InvalidOptionError, didYouMean } from '@docker-wrapper/core';
 
-// Throws on keys the template does not know, suggesting the closest known one.
-export function rejectUnknownOptions(template: string, options: object, known: readonly string[]): void {
+// Throws when `options` of `owner()` is not an object, or has a key `owner` does not know (with
+// the closest known one). The option is named `<owner>.<key>` unless `prefix` says otherwise (''
+// for a function's own options, as `startServices(..., { diagnostic })` names `diagnostic`).
+export function rejectUnknownOptions(owner: string, options: unknown, known: readonly string[], naming: { prefix?: string; expected?: string } = {}): void {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new InvalidOptionError(`${template}() options`, options, 'Expected an object.');
+    throw new InvalidOptionError(`${owner}() options`, options, naming.expected ?? 'Expected an object.');
   }
+  const prefix = naming.prefix ?? `${owner}.`;
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
-    throw new InvalidOptionError(`${template}.${key}`, (options as Record<string, unknown>)[key], `${template}() has no such option.${didYouMean(key, known)} Known options: ${known.join(', ')}.`);
+    throw new InvalidOptionError(`${prefix}${key}`, (options as Record<string, unknown>)[key], `${owner}() has no such option.${didYouMean(key, known)} Known options: ${known.join(', ')}.`);
   }
 }
 

@@ -1,8 +1,8 @@
 // One orchestration for every front end (Vitest, Jest, Playwright, the command line): start a map of
 // templates in parallel, hand out plain connection data, isolate per worker, stop everything.
 import type { DiagnosticsRecorder, DiagnosticsReport, Docker, ReportOptions } from '@docker-wrapper/core';
-import { InvalidOptionError, didYouMean, formatReport } from '@docker-wrapper/core';
-import { validateBoolean, validateSignal } from './options.js';
+import { formatReport } from '@docker-wrapper/core';
+import { rejectUnknownOptions, validateBoolean, validateSignal } from './options.js';
 import { validateTemplateMap } from './run/validate.js';
 import { ServicesStartError } from './start-failure.js';
 import type { Service, StartOptions, Template } from './template.js';
@@ -47,11 +47,8 @@ const KNOWN = ['diagnostics', 'signal'] as const;
 
 // Checks the options of startServices() before the recorder or any service starts.
 function validateStartServicesOptions(options: unknown): void {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new InvalidOptionError('startServices() options', options, 'Expected an object, like `{ diagnostics: true }`.');
+  rejectUnknownOptions('startServices', options, KNOWN, { prefix: '', expected: 'Expected an object, like `{ diagnostics: true }`.' });
   const record = options as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (!(KNOWN as readonly string[]).includes(key)) throw new InvalidOptionError(key, record[key], `startServices() has no such option.${didYouMean(key, KNOWN)} Known options: ${KNOWN.join(', ')}.`);
-  }
   validateBoolean('diagnostics', record.diagnostics, false);
   validateSignal('signal', record.signal);
 }

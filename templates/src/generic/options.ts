@@ -1,7 +1,7 @@
 // Options of `service(builder, options)`: checked when the template is made.
 import type { Container, PullPolicy } from '@docker-wrapper/core';
-import { ContainerBuilder, InvalidOptionError, didYouMean } from '@docker-wrapper/core';
-import { validateBoolean, validateTimeout } from '../options.js';
+import { ContainerBuilder, InvalidOptionError } from '@docker-wrapper/core';
+import { rejectUnknownOptions, validateBoolean, validateTimeout } from '../options.js';
 
 /** The connection of a service made without `connection`: its host and each published port. */
 export interface GenericConnection {
@@ -35,11 +35,8 @@ export function validateServiceArguments(builder: unknown, options: unknown): as
   if (!(builder instanceof ContainerBuilder)) {
     throw new InvalidOptionError('service(builder)', builder, 'Expected a `new ContainerBuilder(image)` from @docker-wrapper/core, like `service(new ContainerBuilder(\'axllent/mailpit\').port(8025))`.');
   }
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new InvalidOptionError('service() options', options, 'Expected an object.');
+  rejectUnknownOptions('service', options, KNOWN);
   const given = options as Record<string, unknown>;
-  for (const key of Object.keys(given)) {
-    if (!(KNOWN as readonly string[]).includes(key)) throw new InvalidOptionError(`service.${key}`, given[key], `service() has no such option.${didYouMean(key, KNOWN)} Known options: ${KNOWN.join(', ')}.`);
-  }
   for (const key of ['connection', 'isolate', 'fromEnv'] as const) {
     if (given[key] !== undefined && typeof given[key] !== 'function') throw new InvalidOptionError(`service.${key}`, given[key], 'Expected a function.');
   }

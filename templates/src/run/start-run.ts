@@ -1,7 +1,7 @@
 // Starts a run: a Docker session, the services in parallel, the diagnostics recorder and the
 // coordinator that test processes talk to. What every adapter and the command line share.
 import { Docker, InvalidOptionError, validateConnectOptions, type ConnectOptions } from '@docker-wrapper/core';
-import { validateSignal } from '../options.js';
+import { rejectUnknownOptions, validateSignal } from '../options.js';
 import { startServices, type ConnectionsOf, type Environment, type TemplateMap } from '../orchestrate.js';
 import type { RunHandle, RunServiceInfo } from './handle.js';
 import { serveRun } from './server.js';
@@ -32,10 +32,7 @@ export interface Run<M extends TemplateMap> extends AsyncDisposable {
 const KNOWN = ['diagnostics', 'reuse', 'keep', 'docker', 'signal'];
 
 function normalizeRunOptions(options: RunOptions): RunOptions {
-  if (options === null || typeof options !== 'object') throw new InvalidOptionError('options', options, 'Expected an object.');
-  for (const key of Object.keys(options)) {
-    if (!KNOWN.includes(key)) throw new InvalidOptionError(key, (options as Record<string, unknown>)[key], `A run has no such option. Known options: ${KNOWN.join(', ')}.`);
-  }
+  rejectUnknownOptions('startRun', options, KNOWN, { prefix: '' });
   for (const key of ['diagnostics', 'reuse', 'keep'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new InvalidOptionError(key, options[key], 'Expected true or false.');
   }
