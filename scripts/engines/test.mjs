@@ -50,7 +50,10 @@ async function runSuite(engine, suite, out) {
   const seconds = (Date.now() - t0) / 1000;
   try {
     const json = JSON.parse(readFileSync(report, 'utf8'));
-    return { code, seconds, run: json.numTotalTests - json.numPendingTests - json.numTodoTests, passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests };
+    // Tests left out by the suite's `-t` filter are not counted as skipped: only those it selects.
+    const selected = json.testResults.flatMap((file) => file.assertionResults).filter((test) => !suite.filter || new RegExp(suite.filter).test(test.fullName));
+    const count = (...statuses) => selected.filter((test) => statuses.includes(test.status)).length;
+    return { code, seconds, run: count('passed', 'failed'), passed: count('passed'), failed: count('failed'), skipped: count('skipped', 'pending', 'todo') };
   } catch {
     return { code, seconds, run: 0, passed: 0, failed: 0, skipped: 0 };
   }
