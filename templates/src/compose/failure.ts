@@ -1,7 +1,7 @@
 // The error of a compose stack that did not start: it names the file and the compose service, with
 // the service container's state, exit code and last log lines (secrets masked).
 import type { Container, Docker } from '@docker-wrapper/core';
-import { DockerWrapperError } from '@docker-wrapper/core';
+import { DockerWrapperError, StartupError } from '@docker-wrapper/core';
 
 export interface ComposeServiceState {
   service: string;
@@ -46,6 +46,14 @@ export async function serviceState(docker: Docker, service: string, container: C
   const [info, logs] = await Promise.all([container.inspect({ timeoutMs: 10_000 }).catch(() => container.info), container.tail(tail).catch(() => [] as string[])]);
   const health = info.state.health?.status;
   return { service, container: container.name, status: info.state.status, exitCode: info.state.exitCode, ...(health ? { health } : {}), logs: logs.map(redact) };
+}
+
+// A service's state from the readiness failure that already read it (its state and last lines,
+// masked); for any other failure they are read again.
+export async function failedServiceState(docker: Docker, service: string, container: Container, error: unknown, tail = 30): Promise<ComposeServiceState> {
+  if (!(error instanceof StartupError) || !error.state) return serviceState(docker, service, container, tail);
+  const { state, logs } = error;
+  return { service, container: container.name, status: state.status, exitCode: state.exitCode, ...(state.health ? { health: state.health } : {}), logs: logs.slice(-tail) };
 }
 
 // The services whose container did not come up: exited with a failure, or unhealthy.

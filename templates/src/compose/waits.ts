@@ -1,7 +1,7 @@
 // Readiness per compose service with the core strategies, all within one budget.
 import type { Container, ContainerInfo, Docker, WaitStrategy } from '@docker-wrapper/core';
 import { StartupError, Wait, awaitReadiness } from '@docker-wrapper/core';
-import { ComposeStartError, serviceState } from './failure.js';
+import { ComposeStartError, failedServiceState, serviceState } from './failure.js';
 
 // The health check when the service has one, else every published TCP port, else nothing beyond
 // running (pure).
@@ -38,7 +38,7 @@ export async function awaitServices(docker: Docker, containers: ReadonlyMap<stri
   const failed = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as Error & { composeService: string }] : []));
   const first = failed[0];
   if (!first) return;
-  const states = await Promise.all(failed.map((error) => serviceState(docker, error.composeService, containers.get(error.composeService) as Container)));
+  const states = await Promise.all(failed.map((error) => failedServiceState(docker, error.composeService, containers.get(error.composeService) as Container, error)));
   const summary = first instanceof StartupError ? `not ready (${first.strategy}): ${first.message.split('\n')[0] ?? ''}` : first.message;
   throw new ComposeStartError(options.file, summary, states, { cause: first });
 }

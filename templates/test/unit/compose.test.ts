@@ -4,10 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Wait } from '@docker-wrapper/core';
+import { StartupError, Wait, type Container, type Docker } from '@docker-wrapper/core';
 import { compose } from '@docker-wrapper/templates';
 import { downArgs, projectName, upArgs } from '../../src/compose/commands.js';
-import { formatComposeFailure } from '../../src/compose/failure.js';
+import { failedServiceState, formatComposeFailure } from '../../src/compose/failure.js';
 import { interpolate } from '../../src/compose/interpolate.js';
 import { bindPort } from '../../src/compose/ports.js';
 import { mergeLabels, rewriteCompose } from '../../src/compose/rewrite.js';
@@ -139,5 +139,18 @@ describe('formatComposeFailure()', () => {
       '',
       '[db] container dw-x_db_1: running, health unhealthy',
     ].join('\n'));
+  });
+});
+
+describe('failedServiceState()', () => {
+  it('takes the state and last lines a readiness failure already read, asking docker nothing', async () => {
+    const error = new StartupError({
+      reason: 'timeout', strategy: 'healthy', elapsedMs: 60_000, image: 'postgres:17', containerId: 'abc', containerName: 'dw-x-db-1',
+      state: { status: 'running', exitCode: 0, oomKilled: false, restartCount: 0, health: 'unhealthy' },
+      logs: Array.from({ length: 50 }, (_, i) => `line ${i}`),
+    }, 'not healthy');
+    // No docker session: a read would throw.
+    const state = await failedServiceState(undefined as unknown as Docker, 'db', { name: 'dw-x-db-1' } as Container, error);
+    expect(state).toEqual({ service: 'db', container: 'dw-x-db-1', status: 'running', exitCode: 0, health: 'unhealthy', logs: Array.from({ length: 30 }, (_, i) => `line ${i + 20}`) });
   });
 });
