@@ -121,8 +121,10 @@ describe('docker-wrapper doctor', () => {
     const result = await cli(project, ['doctor', '--json']);
     const report = JSON.parse(result.stdout) as { ok: boolean; checks: { name: string; ok: boolean; detail: string }[] };
     const names = report.checks.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['cli', 'config', 'engine', 'context', 'image substitution', 'image of cache', 'disk', 'leftovers']));
+    expect(names).toEqual(expect.arrayContaining(['cli', 'config', 'engine', 'context', 'image substitution', 'image of cache', 'bridge', 'disk', 'leftovers']));
     expect(report.checks.find((c) => c.name === 'image of cache')).toMatchObject({ ok: true });
+    // The machine's default bridge, read from /sys (.ci/run gives a hand-made docker0 a MAC).
+    expect(report.checks.find((c) => c.name === 'bridge')).toMatchObject({ ok: true, detail: 'docker0 has a MAC address of its own' });
     expect(result.code).toBe(report.ok ? 0 : 1);
   });
 });

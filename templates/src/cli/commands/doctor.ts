@@ -4,6 +4,7 @@ import { statfsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { formatBytes, substitutionFromEnv, type Docker } from '@docker-wrapper/core';
 import { findConfigFile } from '../../config/find-config.js';
+import { bridgeCheck, readAssignType } from '../bridge-check.js';
 import { readConfig, type CliConfig } from '../config.js';
 import { connectForQueries } from '../engine.js';
 import { EXIT, exitCodeOf } from '../exit-codes.js';
@@ -61,6 +62,12 @@ async function engineChecks(docker: Docker, config: CliConfig | undefined, check
   const free = !engine.remote && dir ? freeBytes(dir) : undefined;
   if (free === undefined) checks.push({ name: 'disk', ok: true, detail: `free space of the engine's data root${dir ? ` (${dir})` : ''} unknown${engine.remote ? ' (remote engine)' : ''}` });
   else checks.push({ name: 'disk', ok: free >= LOW_DISK_BYTES, detail: `${formatBytes(free)} free in ${dir}`, ...(free < LOW_DISK_BYTES ? { fix: 'Free space: docker-wrapper prune --all, docker image prune.' } : {}) });
+  if (!engine.remote && process.platform === 'linux') {
+    const named = await docker.executor.raw(['network', 'inspect', 'bridge', '--format', '{{index .Options "com.docker.network.bridge.name"}}'], { timeoutMs: 5000 });
+    const name = named.exitCode === 0 ? named.stdout.trim() : '';
+    const check = name ? bridgeCheck(name, readAssignType(name)) : undefined;
+    if (check) checks.push(check);
+  }
   const { leaked, kept } = await findLeftovers(docker);
   checks.push({ name: 'leftovers', ok: leaked.length === 0, detail: `${leaked.length} leaked session(s), ${kept.containers.length} reused container(s), ${kept.images.length} cached image(s) of this project`, ...(leaked.length > 0 ? { fix: 'docker-wrapper prune (add --dry-run to see what first)' } : {}) });
 }
