@@ -1,5 +1,5 @@
-// isolate() on a Postgres brought by DOCKER_WRAPPER_POSTGRES_URL: a server started outside any
-// docker-wrapper session (a plain `docker run`, as a CI service container would be).
+// isolate() on a Postgres brought by DOCKER_WRAPPER_POSTGRES_URL: a server no template started (a
+// plain `docker run`, as a CI service container would be).
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { execa } from 'execa';
@@ -31,7 +31,9 @@ const urlOf = (database: string) => `postgres://ci:${password}@127.0.0.1:${port}
 beforeAll(async () => {
   docker = await connectForTest();
   const image = docker.images.resolve('postgres:17');
-  containerId = (await execa('docker', ['run', '-d', '--label', 'docker-wrapper-test=postgres-brought', '-p', '127.0.0.1::5432', '-e', `POSTGRES_PASSWORD=${password}`, '-e', 'POSTGRES_USER=ci', '-e', 'POSTGRES_DB=ci_db', image])).stdout.trim();
+  // The session's label only so that its reaper removes the server if this worker is killed; the
+  // template never sees it (it only gets the URL).
+  containerId = (await execa('docker', ['run', '-d', '--label', 'docker-wrapper-test=postgres-brought', '--label', `docker-wrapper.session=${docker.sessionId}`, '-p', '127.0.0.1::5432', '-e', `POSTGRES_PASSWORD=${password}`, '-e', 'POSTGRES_USER=ci', '-e', 'POSTGRES_DB=ci_db', image])).stdout.trim();
   port = Number((await execa('docker', ['port', containerId, '5432/tcp'])).stdout.split('\n')[0]?.split(':').at(-1));
   // The server restarts once after initialising: wait until it answers over TCP.
   for (let attempt = 0; ; attempt++) {
