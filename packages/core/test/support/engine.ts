@@ -15,6 +15,11 @@ function askEngine(): EngineKind {
 
 export const ENGINE_KIND: EngineKind = askEngine();
 
+// How long a test waits for its first few stats samples. Podman 4.3's stats stream samples each
+// second when alone, but came far slower while the whole suite ran on it (CI: fewer than three
+// samples in 30 s, twice at once); dockerd keeps up within 30 s.
+export const STATS_SAMPLES_WAIT_MS = ENGINE_KIND === 'podman' ? 90_000 : 30_000;
+
 // `it`, or `it.skip` on Podman, which cannot do what the test needs for `reason`.
 export function unlessPodman(reason: string): typeof it | typeof it.skip {
   return ENGINE_KIND === 'podman' && reason ? it.skip : it;

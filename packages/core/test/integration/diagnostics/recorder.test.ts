@@ -3,7 +3,7 @@ import { ContainerBuilder, DiagnosticsRecorder, DockerWrapperError, SESSION_LABE
 import { docker as cli } from '../../support/cli.js';
 import { connectForTest } from '../../support/docker.js';
 import { dockerProcessesWith, eventually } from '../streams/support.js';
-import { PODMAN_LACKS, unlessPodman } from '../../support/engine.js';
+import { PODMAN_LACKS, STATS_SAMPLES_WAIT_MS, unlessPodman } from '../../support/engine.js';
 
 const MiB = 1024 ** 2;
 const debian = () => new ContainerBuilder('debian:bookworm-slim').waitFor(Wait.none());
@@ -67,7 +67,7 @@ describe('DiagnosticsRecorder on a real engine', () => {
     // A sleeping container beside it: on a loaded machine the busy one's share of a core varies,
     // but it stays well above one that sleeps.
     const idle = await debian().command(['sleep', '600']).run(docker);
-    await eventually(() => (recorder.statsOf(c.id)?.samples ?? 0) >= 4 && (recorder.statsOf(idle.id)?.samples ?? 0) >= 4, 30_000, '4 samples of each');
+    await eventually(() => (recorder.statsOf(c.id)?.samples ?? 0) >= 4 && (recorder.statsOf(idle.id)?.samples ?? 0) >= 2, STATS_SAMPLES_WAIT_MS, '4 samples of the busy one, 2 of the sleeping one');
     const report = await recorder.report(c.id, { since: Date.now() - 60_000, until: Date.now() + 1000 });
     const idleReport = await recorder.report(idle.id, { since: Date.now() - 60_000, until: Date.now() + 1000 });
     expect(report.stats.samples).toBeGreaterThanOrEqual(4);
@@ -97,7 +97,7 @@ describe('DiagnosticsRecorder on a real engine', () => {
     const own = await connectForTest();
     const r = own.recordDiagnostics();
     const c = await debian().command(['sleep', '600']).run(own);
-    await eventually(() => (r.statsOf(c.id)?.samples ?? 0) >= 1, 30_000, 'a sample');
+    await eventually(() => (r.statsOf(c.id)?.samples ?? 0) >= 1, STATS_SAMPLES_WAIT_MS, 'a sample');
     expect(await dockerProcessesWith(`${SESSION_LABEL}=${own.sessionId}`)).toHaveLength(1);
     expect(await dockerProcessesWith(c.id)).toHaveLength(1);
     await r.stop();

@@ -8,7 +8,7 @@ import { ContainerBuilder, SESSION_LABEL, Wait, parseEvent, type Container, type
 import { DOCKER, suffix } from '../../support/cli.js';
 import { connectForTest } from '../../support/docker.js';
 import { dockerProcessesWith, eventually } from './support.js';
-import { PODMAN_LACKS, unlessPodman } from '../../support/engine.js';
+import { PODMAN_LACKS, STATS_SAMPLES_WAIT_MS, unlessPodman } from '../../support/engine.js';
 
 const debian = () => new ContainerBuilder('debian:bookworm-slim').waitFor(Wait.none());
 // A container the kernel OOM-kills at once: `tail` holds a 200 MiB line in a 32 MiB container.
@@ -95,7 +95,7 @@ describe('streams listen from their creation', () => {
     const c = await debian().command(['sleep', '600']).run(docker);
     const created = Date.now();
     const stream = docker.stats.stream(c, { signal: AbortSignal.timeout(60_000) });
-    await eventually(() => stream.buffered >= 2, 30_000, 'two samples buffered');
+    await eventually(() => stream.buffered >= 2, STATS_SAMPLES_WAIT_MS, 'two samples buffered');
     const firstRead = Date.now();
     const samples: StatsSample[] = [];
     for await (const sample of stream) {
@@ -114,7 +114,7 @@ describe('streams listen from their creation', () => {
     const c = await debian().command(['sleep', '600']).run(docker);
     const created = Date.now();
     await using monitor = docker.stats.monitor(c);
-    await monitor.waitForSamples(3, { timeoutMs: 30_000 });
+    await monitor.waitForSamples(3, { timeoutMs: STATS_SAMPLES_WAIT_MS });
     const times = monitor.samples().map((s) => s.time);
     expect(times[0]).toBeGreaterThanOrEqual(created);
     expect(times).toEqual([...new Set(times)].sort((a, b) => a - b));
@@ -152,7 +152,7 @@ describe('streams listen from their creation', () => {
       // running containers name it, and neither may make a second history or sampler.
       const c = await debian().command(['sleep', '600']).run(own);
       const recorder = own.recordDiagnostics();
-      await eventually(() => (recorder.statsOf(c.id)?.samples ?? 0) >= 3, 30_000, 'three samples recorded');
+      await eventually(() => (recorder.statsOf(c.id)?.samples ?? 0) >= 3, STATS_SAMPLES_WAIT_MS, 'three samples recorded');
       expect(await dockerProcessesWith(c.id)).toHaveLength(1);
       expect(recorder.timeline({ container: c.id }).filter((e) => e.action === 'start')).toHaveLength(1);
       const summary = recorder.statsOf(c.id);
