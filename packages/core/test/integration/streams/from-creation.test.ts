@@ -46,7 +46,9 @@ describe('streams listen from their creation', () => {
       const events = docker.events.stream({ type: 'container', labels: { run }, signal: AbortSignal.timeout(60_000) });
       const c = await memoryHog().label('run', run).run(docker);
       expect(await c.wait()).toBe(137);
-      expect((await c.inspect()).state.oomKilled).toBe(true);
+      // Under load dockerd (cgroup v1) sometimes records neither OOMKilled nor an `oom` event for a
+      // kill the kernel made (seen in CI over ssh); what the stream owes is what docker sent.
+      const oomRecorded = (await c.inspect()).state.oomKilled;
       await truth.until((e) => e.action === 'die');
       // Only now the stream is read: everything up to the death is waiting in it.
       const seen: DockerEvent[] = [];
@@ -56,7 +58,7 @@ describe('streams listen from their creation', () => {
       }
       const expected = truth.events.slice(0, truth.events.findIndex((e) => e.action === 'die') + 1);
       expect(seen.map(key)).toEqual(expected.map(key));
-      expect(seen.map((e) => e.action)).toEqual(expect.arrayContaining(['create', 'start', 'oom', 'die']));
+      expect(seen.map((e) => e.action)).toEqual(expect.arrayContaining(['create', 'start', 'die', ...(oomRecorded ? ['oom'] : [])]));
     } finally {
       truth.stop();
     }
@@ -145,7 +147,7 @@ describe('streams listen from their creation', () => {
     }
   });
 
-  it('the recorder: a container started just before it is sampled by one docker stats and its start recorded once', async () => {
+  unlessPodman(PODMAN_LACKS.statsStream)('the recorder: a container started just before it is sampled by one docker stats and its start recorded once', async () => {
     const own = await connectForTest();
     try {
       // Started a moment before the recorder: both its replayed `start` event and its listing of
