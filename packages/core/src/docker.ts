@@ -106,15 +106,14 @@ export class Docker implements AsyncDisposable {
     this.#keep = options.keep ?? env.DOCKER_WRAPPER_KEEP === '1';
     this.#log = options.log ?? ((message) => process.stderr.write(`[docker-wrapper] ${message}\n`));
     this.#extraLabels = { ...options.labels };
-    const defaultHostIp = options.bindAddress ?? (engine.remote ? '0.0.0.0' : '127.0.0.1');
-    this.bindAddress = defaultHostIp;
-    if (engine.remote && beyondLoopback(defaultHostIp)) {
-      this.#log(`ports published on the remote engine ${engine.endpoint} bind to ${defaultHostIp}: anyone who reaches ${this.host} reaches them (set \`bindAddress\` to narrow).`);
+    this.bindAddress = options.bindAddress ?? (engine.remote ? '0.0.0.0' : '127.0.0.1');
+    if (engine.remote && beyondLoopback(this.bindAddress)) {
+      this.#log(`ports published on the remote engine ${engine.endpoint} bind to ${this.bindAddress}: anyone who reaches ${this.host} reaches them (set \`bindAddress\` to narrow).`);
     }
     const context: EngineContext = {
       executor,
       host: this.host,
-      defaultHostIp,
+      defaultHostIp: this.bindAddress,
       sessionId: this.sessionId,
       labels: () => this.resourceLabels(),
       substitution,
@@ -204,7 +203,6 @@ export class Docker implements AsyncDisposable {
     return new Docker({ executor, engine, options, env, substitution });
   }
 
-  /** True when close() will keep everything (DOCKER_WRAPPER_KEEP=1 or `keep: true`). */
   /**
    * The labels every container, network and volume of this session carries: the `labels` option
    * and the session's own (what `close()`, the reaper and `prune` find it by). For resources made
@@ -214,6 +212,7 @@ export class Docker implements AsyncDisposable {
     return { ...this.#extraLabels, ...sessionLabels(this.sessionId) };
   }
 
+  /** True when close() will keep everything (DOCKER_WRAPPER_KEEP=1 or `keep: true`). */
   get keep(): boolean {
     return this.#keep;
   }

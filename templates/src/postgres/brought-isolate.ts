@@ -12,7 +12,7 @@ import { LOCK_ID, copySql, createTemplateSql, templateName } from './pool.js';
 function advice(code: string | undefined, url: URL, database: string): string {
   if (code === '55006') return `The first isolate() copies ${database} into ${templateName(database)}, the pristine copy every isolated database is made from, which needs no other connection to ${database}: close them before the first isolate(), or make that copy yourself (CREATE DATABASE ${templateName(database)} TEMPLATE ${database}).`;
   if (code === '55P03') return `Another isolate() on this server held its lock longer than that (copying a large database, or a session that stopped halfway): see pg_stat_activity where application_name = 'docker-wrapper'.`;
-    if (code === '42501') return `The user ${decodeURIComponent(url.username)} may not create databases: give it CREATEDB (ALTER ROLE ... CREATEDB).`;
+  if (code === '42501') return `The user ${decodeURIComponent(url.username)} may not create databases: give it CREATEDB (ALTER ROLE ... CREATEDB).`;
   return '';
 }
 
