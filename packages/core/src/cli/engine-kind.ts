@@ -9,6 +9,13 @@ export function engineKindOf(server: { Components?: Array<{ Name?: string }> | n
   return components.some((component) => /podman/i.test(component.Name ?? '')) ? 'podman' : 'docker';
 }
 
+// The `--tail` to ask the engine for when the last `count` log lines are wanted; undefined where the
+// reader must cut them itself: Podman 4.3's `docker logs --tail` splits and drops lines a program
+// wrote in pieces (a JVM's println, initdb's "... ok").
+export function engineLogTail(kind: EngineKind | undefined, count: number): number | undefined {
+  return kind === 'podman' ? undefined : count;
+}
+
 // True when ports published on `address` can be reached from other machines than the engine's.
 export function beyondLoopback(address: string): boolean {
   return !(address === '127.0.0.1' || address === '::1' || address === 'localhost' || /^127\./.test(address));

@@ -1,7 +1,7 @@
 // Records a session for failing tests: the timeline of its containers' events (one `docker events`
 // process) and a bounded stats history of each running container (one `docker stats` process per
 // container, up to `maxMonitors`), then writes a report of one container on demand.
-import type { EngineKind } from '../cli/engine-kind.js';
+import { engineLogTail, type EngineKind } from '../cli/engine-kind.js';
 import type { Executor } from '../cli/executor.js';
 import { SESSION_LABEL } from '../cleanup/labels.js';
 import { DockerCommandError, DockerWrapperError } from '../errors.js';
@@ -23,7 +23,7 @@ export interface RecorderHost {
   readonly sessionId: string;
   readonly events: Events;
   readonly stats: Stats;
-  /** On Podman the last log lines are cut here (its `--tail` loses lines written in pieces). */
+  /** Which engine: where its `--tail` cannot be trusted, the last log lines are cut here (engineLogTail). */
   readonly engine?: { readonly kind?: EngineKind };
 }
 
@@ -186,7 +186,7 @@ export class DiagnosticsRecorder implements AsyncDisposable {
   async #logs(id: string, options: { tail: number; since?: number | undefined; until?: number | undefined }): Promise<{ lines: string[]; error?: string }> {
     const lines: string[] = [];
     try {
-      const args = logsTailArgs(id, { tail: this.#host.engine?.kind === 'podman' ? undefined : options.tail, ...(options.since !== undefined ? { since: options.since } : {}), ...(options.until !== undefined ? { until: options.until } : {}) });
+      const args = logsTailArgs(id, { tail: engineLogTail(this.#host.engine?.kind, options.tail), ...(options.since !== undefined ? { since: options.since } : {}), ...(options.until !== undefined ? { until: options.until } : {}) });
       for await (const line of processLines(this.#host.executor, args, { all: true, signal: AbortSignal.timeout(15_000) })) {
         lines.push(line.length > MAX_LOG_LINE ? `${line.slice(0, MAX_LOG_LINE)}...` : line);
         if (lines.length > options.tail) lines.shift();

@@ -1,4 +1,5 @@
 // A handle on a running container: its address and ports, and everything one does with it.
+import { engineLogTail } from '../cli/engine-kind.js';
 import type { CallOptions } from '../cli/executor.js';
 import { DockerCommandError, DockerWrapperError } from '../errors.js';
 import { validateArgv, validateContainerPath, validateEnvKey, validateUser } from '../options/validate.js';
@@ -111,12 +112,12 @@ export class Container implements AsyncDisposable {
     return new LiveStream((signal, hold) => processLines(executor, args, { all: true, signal, hold }), { signal: options.signal, openStreams: this.#context.openStreams });
   }
 
-  // The last `count` lines of output, as an array. Podman 4.3's `--tail` drops and splits lines
-  // a program wrote in pieces (a JVM's println, initdb's "... ok"): there every line is read and the
-  // last ones kept here.
+  // The last `count` lines of output, as an array (cut here where the engine's own tail cannot be
+  // trusted: engineLogTail).
   async tail(count = 50): Promise<string[]> {
     const lines: string[] = [];
-    for await (const line of this.logs(this.#context.engineKind === 'podman' ? {} : { tail: count })) {
+    const tail = engineLogTail(this.#context.engineKind, count);
+    for await (const line of this.logs(tail === undefined ? {} : { tail })) {
       lines.push(line);
       if (lines.length > count) lines.shift();
     }

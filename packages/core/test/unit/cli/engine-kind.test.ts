@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beyondLoopback, engineKindOf, isShareableEndpoint } from '../../../src/cli/engine-kind.js';
+import { beyondLoopback, engineKindOf, engineLogTail, isShareableEndpoint } from '../../../src/cli/engine-kind.js';
 import { fixture } from '../../support/fixtures.js';
 
 describe('engineKindOf on captured `docker version` output', () => {
@@ -25,5 +25,13 @@ describe('isShareableEndpoint', () => {
   it('is true for TCP and ssh endpoints, loopback ones included (they may be tunnels), false for sockets', () => {
     for (const endpoint of ['tcp://127.0.0.1:23750', 'tcp://docker:2376', 'ssh://root@127.0.0.1:23752', 'https://engine:2376']) expect(isShareableEndpoint(endpoint)).toBe(true);
     for (const endpoint of ['unix:///var/run/docker.sock', 'unix:///run/podman/podman.sock', 'npipe:////./pipe/docker_engine']) expect(isShareableEndpoint(endpoint)).toBe(false);
+  });
+});
+
+describe('engineLogTail', () => {
+  it('asks Docker for the lines wanted, and Podman (whose --tail splits lines) for all of them', () => {
+    expect(engineLogTail('docker', 50)).toBe(50);
+    expect(engineLogTail(undefined, 50)).toBe(50);
+    expect(engineLogTail('podman', 50)).toBeUndefined();
   });
 });
