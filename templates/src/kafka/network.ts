@@ -13,13 +13,13 @@ export interface ServiceNetwork {
   release(): Promise<void>;
 }
 
-// Finds or makes the network for a broker (`specHash` set: the reusable broker's own network,
-// named and labelled with the engine-scoped hash its broker's reuse label carries).
-export async function serviceNetwork(docker: Docker, requested: string | undefined, specHash: string | undefined, image: string): Promise<ServiceNetwork> {
+// Finds or makes the network for a broker (`reuseSpec` set, the broker's spec hash: the reusable
+// broker's own network, named and labelled with the engine-scoped hash its reuse label carries).
+export async function serviceNetwork(docker: Docker, requested: string | undefined, reuseSpec: string | undefined, image: string): Promise<ServiceNetwork> {
   const keep = async () => undefined;
   if (requested) return { name: requested, release: keep };
-  if (specHash) {
-    const reuseHash = await engineScoped(docker, specHash);
+  if (reuseSpec) {
+    const reuseHash = await engineScoped(docker, reuseSpec);
     const name = `dw-kafka-${reuseHash}`;
     // Concurrent creates of one name can make two networks; a lock keeps it to one.
     await withServiceLock(docker, `reuse-network-${reuseHash}`, docker.images.resolve(image), async () => {
