@@ -160,6 +160,9 @@ function findings(report: DiagnosticsReport, events: readonly TimelineEntry[]): 
   const oomEvents = events.filter((e) => e.action === 'oom').length;
   if (state.oomKilled) out.push(`OOM-killed: the kernel killed it for exceeding its memory limit${limit ? ` (${formatBytes(limit)})` : ''}`);
   else if (oomEvents > 0) out.push(`out of memory ${oomEvents} time(s) (a process inside was OOM-killed${limit ? ` at the ${formatBytes(limit)} limit` : ''})`);
+  else if (limit && unrecordedKill(state, events)) {
+    out.push(`likely OOM-killed: SIGKILL from neither docker kill nor stop, with a ${formatBytes(limit)} memory limit (docker recorded no OOM)`);
+  }
   if (state.running === false && state.exitCode !== null) {
     const signal = state.exitCode > 128 ? SIGNALS[state.exitCode - 128] : undefined;
     out.push(`exited with code ${state.exitCode}${signal ? ` (${signal})` : ''}${state.finishedAt ? ` at ${state.finishedAt}` : ''}`);
@@ -179,6 +182,18 @@ function findings(report: DiagnosticsReport, events: readonly TimelineEntry[]): 
   }
   if (stats.avgCpuPercent !== null && stats.avgCpuPercent >= 90) out.push(`CPU-bound: ${stats.avgCpuPercent.toFixed(1)}% of a core on average`);
   return out;
+}
+
+// A SIGKILL (exit 137) that no `kill` or `stop` event of the container's last run explains, seen
+// from its start: the kernel's OOM killer, most likely. dockerd on cgroup v1 misses an OOM that
+// comes within moments of the start (containerd watches the cgroup only after it), and Podman 4.3
+// on cgroup v1 records none at all.
+function unrecordedKill(state: ReportState, events: readonly TimelineEntry[]): boolean {
+  if (state.running !== false || state.exitCode !== 137) return false;
+  const start = events.findLastIndex((e) => e.action === 'start');
+  const die = events.findLastIndex((e) => e.action === 'die');
+  if (start < 0 || die < start || events[die]?.exitCode !== 137) return false;
+  return !events.slice(start).some((e) => e.action === 'kill' || e.action === 'stop');
 }
 
 function firstLine(text: string): string {

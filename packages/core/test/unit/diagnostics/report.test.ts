@@ -60,6 +60,25 @@ describe('buildReport', () => {
     expect(report.logs).toEqual({ lines: [], error: 'the container no longer exists' });
   });
 
+  it('calls a SIGKILL that no docker kill or stop explains a likely OOM kill, when docker recorded none', () => {
+    // What docker sends when it misses the OOM (seen under load on cgroup v1, and always on Podman
+    // 4.3 there): the same captured life without its `oom` events, OOMKilled false.
+    const missed = timeline.entries({ id: oom?.id }).filter((e) => e.action !== 'oom');
+    const report = buildReport(input({ info: info({ oomKilled: false }), events: missed }));
+    expect(report.findings[0]).toBe('likely OOM-killed: SIGKILL from neither docker kill nor stop, with a 32 MiB memory limit (docker recorded no OOM)');
+    expect(report.findings[1]).toMatch(/^exited with code 137 \(SIGKILL\)/);
+    // Gone from docker: the limit comes from the recorder's samples.
+    const sampled = { samples: 1, firstAt: 1000, lastAt: 1000, avgCpuPercent: 50, peakCpuPercent: 50, avgMemoryBytes: 30 * MiB, peakMemoryBytes: 30 * MiB, memoryLimitBytes: 32 * MiB, peakMemoryPercent: 93.8 };
+    expect(buildReport(input({ info: undefined, events: missed, stats: sampled })).findings[0]).toMatch(/^likely OOM-killed/);
+    // `docker kill` (captured): the kill event explains the SIGKILL.
+    const killed = timeline.resolve('cap-kill');
+    const byDocker = buildReport(input({ info: info({ oomKilled: false }), events: timeline.entries({ id: killed?.id }) }));
+    expect(byDocker.findings.join('\n')).not.toMatch(/OOM/);
+    // Without a memory limit, or without the start in view, nothing is guessed.
+    expect(buildReport(input({ info: { ...info({ oomKilled: false }), memoryLimitBytes: 0 }, events: missed })).findings.join('\n')).not.toMatch(/OOM/);
+    expect(buildReport(input({ info: info({ oomKilled: false }), events: missed.filter((e) => e.action !== 'start') })).findings.join('\n')).not.toMatch(/OOM/);
+  });
+
   it('says a paused container is frozen, from inspect and from the events alone', () => {
     const start = timeline.entries({ id: oom?.id }).find((e) => e.action === 'start') as TimelineEntry;
     const pause: TimelineEntry = { ...start, action: 'pause', time: start.time + 10 };
