@@ -16,6 +16,14 @@ export function engineLogTail(kind: EngineKind | undefined, count: number): numb
   return kind === 'podman' ? undefined : count;
 }
 
+// Whether a live `docker stats` that stops reading containers that still run is started again:
+// Podman 4.3's stats stream drops a container now and then while the engine is busy (the CLI then
+// reads `--` or gives up with "timeout waiting for stats"), and a new one reads it again. On
+// Docker that only happens when the daemon went away or restarted, which the stream reports.
+export function engineStatsRestarts(kind: EngineKind | undefined): boolean {
+  return kind === 'podman';
+}
+
 // True when ports published on `address` can be reached from other machines than the engine's.
 export function beyondLoopback(address: string): boolean {
   return !(address === '127.0.0.1' || address === '::1' || address === 'localhost' || /^127\./.test(address));

@@ -2,16 +2,16 @@
 // started with the stream, killed on break, abort or session close) or once, and monitors that
 // keep a bounded window of them.
 import type { DockerCommand } from '../cli/command.js';
+import { engineStatsRestarts, type EngineKind } from '../cli/engine-kind.js';
 import type { CallOptions, Executor } from '../cli/executor.js';
-import { DockerCommandError, DockerWrapperError, InvalidOptionError } from '../errors.js';
+import { InvalidOptionError } from '../errors.js';
 import { LiveStream } from './live-stream.js';
 import { StatsMonitor, type MonitorOptions } from './monitor.js';
 import type { OpenStreams } from './open-streams.js';
 import type { ProcessHold } from './process-hold.js';
-import { processLines } from './process-lines.js';
 import { SampleWindow } from './sample-window.js';
 import { parseStatsLine, type StatsSample } from './stats-parse.js';
-import { StatsLineReader } from './stats-reader.js';
+import { statsStream } from './stats-stream.js';
 
 /** A container id or name, or anything with an `id` (a `Container`). */
 export type ContainerRef = string | { readonly id: string };
@@ -21,16 +21,18 @@ export interface StatsStreamOptions {
   signal?: AbortSignal;
 }
 
-// How often a stream whose containers all read `--` asks the engine whether they were removed.
-const GONE_CHECK_MS = 3000;
-
-// `docker stats` arguments for these containers (live, or one sample with `--no-stream`).
-export function statsArgs(targets: ContainerRef | readonly ContainerRef[], options: { once?: boolean } = {}): string[] {
+// The container ids or names of a stats target; refuses anything else.
+function statsIds(targets: ContainerRef | readonly ContainerRef[]): string[] {
   const ids = (Array.isArray(targets) ? targets : [targets]).map((target: ContainerRef) => (typeof target === 'string' ? target : target?.id));
   if (ids.length === 0 || ids.some((id) => typeof id !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(id))) {
     throw new InvalidOptionError('container', targets, 'Expected a container, or a container id or name, or an array of them.');
   }
-  return ['stats', ...(options.once ? ['--no-stream'] : []), '--no-trunc', '--format', '{{json .}}', ...(ids as string[])];
+  return ids as string[];
+}
+
+// `docker stats` arguments for these containers (live, or one sample with `--no-stream`).
+export function statsArgs(targets: ContainerRef | readonly ContainerRef[], options: { once?: boolean } = {}): string[] {
+  return ['stats', ...(options.once ? ['--no-stream'] : []), '--no-trunc', '--format', '{{json .}}', ...statsIds(targets)];
 }
 
 // One sample of each container (`docker stats --no-stream`; docker takes about two seconds).
@@ -46,16 +48,20 @@ export interface StatsContext {
   executor: Executor;
   /** The session's open streams and monitors, ended by `docker.close()`. */
   openStreams?: OpenStreams;
+  /** Which engine: where its stats stream drops running containers, it is started again. */
+  engineKind?: EngineKind;
 }
 
 // The front door to `docker stats`: streams, one-off samples and monitors.
 export class Stats {
   readonly #executor: Executor;
   readonly #openStreams: OpenStreams | undefined;
+  readonly #restart: boolean;
 
   constructor(context: StatsContext) {
     this.#executor = context.executor;
     this.#openStreams = context.openStreams;
+    this.#restart = engineStatsRestarts(context.engineKind);
   }
 
   /**
@@ -68,8 +74,8 @@ export class Stats {
    * for await (const s of docker.stats.stream(db, { signal })) console.log(s.cpuPercent, s.memoryBytes);
    */
   stream(target: ContainerRef | readonly ContainerRef[], options: StatsStreamOptions = {}): LiveStream<StatsSample> {
-    const args = statsArgs(target);
-    return new LiveStream((signal, hold) => statsStream(this.#executor, args, signal, hold), { signal: options.signal, openStreams: this.#openStreams });
+    const ids = statsIds(target);
+    return new LiveStream((signal, hold) => this.#live(ids, signal, hold), { signal: options.signal, openStreams: this.#openStreams });
   }
 
   // One sample of each container, read now.
@@ -86,43 +92,13 @@ export class Stats {
    * await monitor.stop();
    */
   monitor(target: ContainerRef, options: MonitorOptions = {}): StatsMonitor {
-    const args = statsArgs(target);
+    const ids = statsIds(target);
     const samples = new SampleWindow(options);
-    return new StatsMonitor((signal) => statsStream(this.#executor, args, signal), samples, this.#openStreams);
+    return new StatsMonitor((signal) => this.#live(ids, signal), samples, this.#openStreams);
   }
-}
 
-async function* statsStream(executor: Executor, args: string[], signal: AbortSignal, hold?: ProcessHold): AsyncGenerator<StatsSample, void, undefined> {
-  const reader = new StatsLineReader();
-  let checkedAt = 0;
-  // Since when the engine has said a container runs while docker stats still reads `--` for all.
-  let staleSince: number | undefined;
-  for await (const line of processLines(executor, args, { signal, ...(hold ? { hold } : {}) })) {
-    const now = Date.now();
-    const sample = reader.read(line, now);
-    if (sample) yield sample;
-    if (sample && !reader.allGone) staleSince = undefined;
-    // docker prints `--` forever for a removed container, and when the daemon went away or
-    // restarted (its CLI never reconnects): once every container reads `--`, ask the engine which
-    // it is, and end or fail the stream.
-    if (sample && reader.allGone && now - checkedAt > GONE_CHECK_MS) {
-      checkedAt = now;
-      const state = await containersState(executor, reader.ids());
-      if (state === 'removed') return;
-      if (state === 'stopped') staleSince = undefined;
-      else if (staleSince === undefined) staleSince = now;
-      else throw new DockerWrapperError('STREAM_FAILED', `docker stats stopped reading running container(s) ${reader.ids().map((id) => id.slice(0, 12)).join(', ')}: its connection to the Docker engine broke (the daemon restarted?).`);
-    }
+  // The live samples of these containers, from one docker stats process at a time.
+  #live(ids: string[], signal: AbortSignal, hold?: ProcessHold): AsyncGenerator<StatsSample, void, undefined> {
+    return statsStream({ executor: this.#executor, args: statsArgs(ids), ids, signal, restart: this.#restart, ...(hold ? { hold } : {}) });
   }
-}
-
-// Whether the containers were all removed, are all stopped, or one runs; throws when the engine
-// cannot be reached.
-async function containersState(executor: Executor, ids: string[]): Promise<'removed' | 'stopped' | 'running'> {
-  const args = ['container', 'inspect', '--format', '{{.State.Running}}', ...ids];
-  const result = await executor.raw(args, { timeoutMs: 15_000 });
-  if (result.stdout.trim() !== '') return /^true$/m.test(result.stdout) ? 'running' : 'stopped';
-  const failure = executor.failure(args, result);
-  if (failure.code === 'NO_SUCH_CONTAINER') return 'removed';
-  throw new DockerCommandError(failure.code === 'COMMAND_FAILED' ? 'STREAM_FAILED' : failure.code, `docker stats lost its containers: ${failure.message}`, failure, { cause: failure });
 }

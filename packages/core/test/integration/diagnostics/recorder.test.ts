@@ -76,7 +76,7 @@ describe('DiagnosticsRecorder on a real engine', () => {
     expect(await recorder.text(c.id)).toContain('last health check (exit 1): db not ready: API_TOKEN=***');
   });
 
-  unlessPodman(PODMAN_LACKS.statsStream)('samples every running container of the session and summarises its CPU and memory', async () => {
+  it('samples every running container of the session and summarises its CPU and memory', async () => {
     const c = await debian().memoryLimit('64m').command(['sh', '-c', 'while :; do :; done']).run(docker);
     // A sleeping container beside it: on a loaded machine the busy one's share of a core varies,
     // but it stays well above one that sleeps.

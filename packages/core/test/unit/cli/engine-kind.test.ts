@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beyondLoopback, engineKindOf, engineLogTail, isShareableEndpoint } from '../../../src/cli/engine-kind.js';
+import { beyondLoopback, engineKindOf, engineLogTail, engineStatsRestarts, isShareableEndpoint } from '../../../src/cli/engine-kind.js';
 import { fixture } from '../../support/fixtures.js';
 
 describe('engineKindOf on captured `docker version` output', () => {
@@ -33,5 +33,13 @@ describe('engineLogTail', () => {
     expect(engineLogTail('docker', 50)).toBe(50);
     expect(engineLogTail(undefined, 50)).toBe(50);
     expect(engineLogTail('podman', 50)).toBeUndefined();
+  });
+});
+
+describe('engineStatsRestarts', () => {
+  it('starts docker stats again on Podman only (on Docker a stalled stream means the daemon restarted)', () => {
+    expect(engineStatsRestarts('podman')).toBe(true);
+    expect(engineStatsRestarts('docker')).toBe(false);
+    expect(engineStatsRestarts(undefined)).toBe(false);
   });
 });
