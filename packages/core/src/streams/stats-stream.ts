@@ -20,7 +20,7 @@ export interface StatsStreamSource {
   hold?: ProcessHold;
   /** The containers asked for (ids or names). */
   ids: readonly string[];
-  /** Start docker stats again when it stops reading containers that still run (statsRestarts). */
+  /** Start docker stats again when it stops reading containers that still run (engineStatsRestarts). */
   restart: boolean;
 }
 
