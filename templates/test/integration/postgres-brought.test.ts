@@ -5,7 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { execa } from 'execa';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Docker } from '@docker-wrapper/core';
+import { SESSION_LABEL, type Docker } from '@docker-wrapper/core';
 import { postgres, type PostgresConnection, type PostgresService } from '@docker-wrapper/templates';
 import { isolateBrought } from '../../src/postgres/brought-isolate.js';
 import { LOCK_ID } from '../../src/postgres/pool.js';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   const image = docker.images.resolve('postgres:17');
   // The session's label only so that its reaper removes the server if this worker is killed; the
   // template never sees it (it only gets the URL).
-  containerId = (await execa('docker', ['run', '-d', '--label', 'docker-wrapper-test=postgres-brought', '--label', `docker-wrapper.session=${docker.sessionId}`, '-p', '127.0.0.1::5432', '-e', `POSTGRES_PASSWORD=${password}`, '-e', 'POSTGRES_USER=ci', '-e', 'POSTGRES_DB=ci_db', image])).stdout.trim();
+  containerId = (await execa('docker', ['run', '-d', '--label', 'docker-wrapper-test=postgres-brought', '--label', `${SESSION_LABEL}=${docker.sessionId}`, '-p', '127.0.0.1::5432', '-e', `POSTGRES_PASSWORD=${password}`, '-e', 'POSTGRES_USER=ci', '-e', 'POSTGRES_DB=ci_db', image])).stdout.trim();
   port = Number((await execa('docker', ['port', containerId, '5432/tcp'])).stdout.split('\n')[0]?.split(':').at(-1));
   // The server restarts once after initialising: wait until it answers over TCP.
   for (let attempt = 0; ; attempt++) {

@@ -5,21 +5,21 @@ import type { Executor } from '../cli/executor.js';
 import { DockerCommandError, DockerWrapperError } from '../errors.js';
 import type { ProcessHold } from './process-hold.js';
 import { processLines } from './process-lines.js';
+import { statsArgs } from './stats-args.js';
 import type { StatsSample } from './stats-parse.js';
 import { StatsLineReader } from './stats-reader.js';
 
 // How often a stream whose containers all read `--` asks the engine whether they were removed.
 const GONE_CHECK_MS = 3000;
 // How many docker processes in a row may be started again without a sample in between.
-export const MAX_STATS_RESTARTS = 5;
+const MAX_STATS_RESTARTS = 5;
 
 export interface StatsStreamSource {
   executor: Executor;
-  args: readonly string[];
-  signal: AbortSignal;
-  hold?: ProcessHold;
   /** The containers asked for (ids or names). */
   ids: readonly string[];
+  signal: AbortSignal;
+  hold?: ProcessHold;
   /** Start docker stats again when it stops reading containers that still run (engineStatsRestarts). */
   restart: boolean;
 }
@@ -57,7 +57,8 @@ export async function* statsStream(source: StatsStreamSource): AsyncGenerator<St
 
 // Reads one docker stats process; returns how it stalled, or nothing when the stream ended.
 async function* readStatsProcess(source: StatsStreamSource): AsyncGenerator<StatsSample, Stalled | undefined, undefined> {
-  const { executor, args, signal, hold } = source;
+  const { executor, signal, hold } = source;
+  const args = statsArgs(source.ids);
   const reader = new StatsLineReader();
   let checkedAt = 0;
   // Since when the engine has said a container runs while docker stats still reads `--` for all.

@@ -4,35 +4,20 @@
 import type { DockerCommand } from '../cli/command.js';
 import { engineStatsRestarts, type EngineKind } from '../cli/engine-kind.js';
 import type { CallOptions, Executor } from '../cli/executor.js';
-import { InvalidOptionError } from '../errors.js';
 import { LiveStream } from './live-stream.js';
 import { StatsMonitor, type MonitorOptions } from './monitor.js';
 import type { OpenStreams } from './open-streams.js';
 import type { ProcessHold } from './process-hold.js';
 import { SampleWindow } from './sample-window.js';
 import { parseStatsLine, type StatsSample } from './stats-parse.js';
+import { statsArgs, statsIds, type ContainerRef } from './stats-args.js';
 import { statsStream } from './stats-stream.js';
 
-/** A container id or name, or anything with an `id` (a `Container`). */
-export type ContainerRef = string | { readonly id: string };
+export type { ContainerRef } from './stats-args.js';
 
 export interface StatsStreamOptions {
   /** Ends the stream (and kills its docker process). */
   signal?: AbortSignal;
-}
-
-// The container ids or names of a stats target; refuses anything else.
-function statsIds(targets: ContainerRef | readonly ContainerRef[]): string[] {
-  const ids = (Array.isArray(targets) ? targets : [targets]).map((target: ContainerRef) => (typeof target === 'string' ? target : target?.id));
-  if (ids.length === 0 || ids.some((id) => typeof id !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(id))) {
-    throw new InvalidOptionError('container', targets, 'Expected a container, or a container id or name, or an array of them.');
-  }
-  return ids as string[];
-}
-
-// `docker stats` arguments for these containers (live, or one sample with `--no-stream`).
-export function statsArgs(targets: ContainerRef | readonly ContainerRef[], options: { once?: boolean } = {}): string[] {
-  return ['stats', ...(options.once ? ['--no-stream'] : []), '--no-trunc', '--format', '{{json .}}', ...statsIds(targets)];
 }
 
 // One sample of each container (`docker stats --no-stream`; docker takes about two seconds).
@@ -99,6 +84,6 @@ export class Stats {
 
   // The live samples of these containers, from one docker stats process at a time.
   #live(ids: string[], signal: AbortSignal, hold?: ProcessHold): AsyncGenerator<StatsSample, void, undefined> {
-    return statsStream({ executor: this.#executor, args: statsArgs(ids), ids, signal, restart: this.#restart, ...(hold ? { hold } : {}) });
+    return statsStream({ executor: this.#executor, ids, signal, restart: this.#restart, ...(hold ? { hold } : {}) });
   }
 }
